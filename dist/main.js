@@ -5659,6 +5659,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             passIds: (file, ids) => {
                 passCollected.set(file, ids);
             },
+            partiallyCollected: (file, ids) => {
+                truth.partiallyCollected(file, ids);
+                reporter.correctCounts(truth.selected, truth.deselected);
+            },
             collectionDone: (uncounted) => {
                 // A node id asked for that its module does not produce: pytest's usage error (exit 4),
                 // before any test runs; it counts nothing ("collected 0 items").
@@ -5786,7 +5790,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     hooks.finished?.(results, errors);
     if (!options.noCache &&
         (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(listedItems, [
-            ...errors.map((e) => e.file).filter((file) => collectedByPytest.has(file)),
+            ...errors
+                .filter((e) => e.id === undefined)
+                .map((e) => e.file)
+                .filter((file) => collectedByPytest.has(file)),
             // a module skipped at import (importorskip): its skip, reported by its file's id, is its truth
             ...results.filter((r) => (0, types_js_1.isCollectionSkip)(r) && r.id === r.file).map((r) => r.id),
         ]), truth.modules, (0, index_js_3.doctestOptionsOf)(options.pytestArgs, undefined)))
@@ -20081,7 +20088,7 @@ class ConsoleReporter {
                     break;
                 case 'E':
                     for (const e of this.collectionErrors)
-                        lines.push(this.withMessage(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.file)}`, e.crash));
+                        lines.push(this.withMessage(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.id ?? e.file)}`, e.crash));
                     for (const { result: r, teardown } of this.errorReports()) {
                         const message = teardown ? r.teardownError.message : r.message;
                         lines.push(this.lineWithMessage('ERROR', 'red', r.id, message));
@@ -20875,16 +20882,9 @@ function junitXmlText(results, errors, opts) {
         const path = !m[1].startsWith('/') ? absolute(m[1]) : m[1];
         return `${path}:${m[2]}: ${m[3]}`;
     };
-    for (const e of errors) {
-        const names = mangleTestAddress(e.file);
-        const attrs = [
-            ['classname', ''],
-            ['name', binXmlEscape(names[names.length - 1])],
-        ];
-        if (family === 'xunit1')
-            attrs.push(['file', binXmlEscape(e.file)]);
-        open(attrs, 0).simple('error', 'collection failure', e.message);
-    }
+    // named by the collector that failed (a class inside the module: its node id), as pytest's
+    for (const e of errors)
+        open(testcaseAttrs(e.id ?? e.file, e.file, undefined), 0).simple('error', 'collection failure', e.message);
     for (const r of results) {
         const file = r.file ?? r.id.split('::')[0];
         // pytest's JUnit line is the 0-based line of the function (its first decorator).
@@ -22101,6 +22101,9 @@ function checkedFrame(value) {
                 frame.messageMarkup = marked;
             if (fields.refused === true)
                 frame.refused = true;
+            const collector = optStr(fields, 'id', 'collect_error');
+            if (collector !== undefined)
+                frame.id = collector;
             return frame;
         }
         case 'collect_done': {
@@ -22111,6 +22114,10 @@ function checkedFrame(value) {
                 frame.items = num(fields, 'items', 'collect_done');
             if (fields.ids !== undefined && fields.ids !== null)
                 frame.ids = strings(fields.ids, 'collect_done ids');
+            if (fields.partial === true)
+                frame.partial = true;
+            if (fields.skipped !== undefined && fields.skipped !== null)
+                frame.skipped = testResult(map(fields.skipped, 'collect_done skipped'));
             if (fields.cacheFillCpu !== undefined)
                 frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collect_done');
             return frame;
@@ -22367,6 +22374,8 @@ class Pool {
     headerAsked = false;
     /** Collection errors of the collection pass, with the file being collected, reported at its end. */
     passErrors = [];
+    /** Modules the pass found skipped at import (their skip results), reported if the session ends at the pass. */
+    passSkips = [];
     /** Each file's place in collection order. */
     filePosition = new Map();
     /**
@@ -22504,9 +22513,9 @@ class Pool {
         }
         this.collectionProgress();
     }
-    /** Every worker collects every file: a file's error is kept once, as the first worker sent it. */
+    /** Every worker collects every file: a file's error (each failing collector's) is kept once, as the first worker sent it. */
     passError(file, error) {
-        if (!this.passErrors.some((kept) => kept.file === file))
+        if (!this.passErrors.some((kept) => kept.file === file && kept.error.id === error.id))
             this.passErrors.push({ file, error });
     }
     /** A worker finished a file of the collection pass; when all have, report its errors and run. */
@@ -22522,7 +22531,9 @@ class Pool {
         for (const { file, error } of errors) {
             if (this.schedulingStopped)
                 break;
-            failed.add(file);
+            // (a class that failed leaves the module's other tests collected: they run)
+            if (error.id === undefined)
+                failed.add(file);
             if (this.emitCollectionError(error) && !error.refused)
                 reported++;
         }
@@ -22534,6 +22545,15 @@ class Pool {
                     uncounted.push(file);
         }
         this.runFound(failed);
+        const stopping = reported > 0 && this.opts.collectFirst?.stopOnErrors === true && !this.schedulingStopped;
+        if (stopping) {
+            // pytest collected every module before it stopped: those skipped at import are reported
+            // (`collected N items / 1 error / 1 skipped`); otherwise their units report them
+            const counted = new Set(uncounted);
+            for (const { file, result } of this.passSkips.sort((a, b) => position(a.file) - position(b.file)))
+                if (!counted.has(file))
+                    this.emitResult(result);
+        }
         // 'stop': the run is refused before any test (a node id asked for that no module produces)
         if (this.events.collectionDone?.(uncounted) === 'stop') {
             this.stopScheduling();
@@ -22541,7 +22561,7 @@ class Pool {
                 this.finish();
             return;
         }
-        if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
+        if (stopping) {
             this.summary.collectionErrors = reported;
             this.stopScheduling();
         }
@@ -22880,9 +22900,13 @@ class Pool {
                 slot.collecting.shift();
                 if (frame.items && this.unitless.has(frame.file))
                     this.unitless.get(frame.file).items = frame.items;
+                if (frame.partial)
+                    this.events.partiallyCollected?.(frame.file, frame.ids ?? []);
+                if (frame.skipped)
+                    this.passSkips.push({ file: frame.file, result: frame.skipped });
                 if (frame.ids && this.opts.collectFirst?.idsOf?.includes(frame.file))
                     this.events.passIds?.(frame.file, frame.ids);
-                else if (frame.ids?.length)
+                else if (frame.ids?.length && !frame.partial)
                     this.foundIds.set(frame.file, frame.ids);
                 if (frame.engine)
                     this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);
@@ -23290,6 +23314,7 @@ function collectionErrorOf(frame) {
         ...(frame.messageMarkup !== undefined ? { messageMarkup: frame.messageMarkup } : {}),
         ...(frame.crash !== undefined ? { crash: frame.crash } : {}),
         ...(frame.refused ? { refused: true } : {}),
+        ...(frame.id !== undefined ? { id: frame.id } : {}),
     };
 }
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */
@@ -24493,6 +24518,8 @@ class CollectionTruth {
     keeps;
     selectedItemsByFile = new Map();
     runFiles;
+    /** Modules a collector inside of failed (a class): counted from the pass, taught nothing. */
+    partialFiles = new Set();
     constructor(input) {
         this.selected = input.selected.length;
         this.deselected = input.deselected.length;
@@ -24533,8 +24560,32 @@ class CollectionTruth {
         if (listed > 0 && items !== listed)
             this.waitFor.add(file);
     }
+    /**
+     * The collection pass collected `ids` in `file`, where a collector inside failed (a class,
+     * reported as its own error): those are the module's tests, the failed collector's listed ones
+     * are not collected. Its units' collected frames change nothing after this.
+     */
+    partiallyCollected(file, ids) {
+        if (this.partialFiles.has(file))
+            return;
+        this.partialFiles.add(file);
+        const kept = ids.filter((id) => this.keeps(id)).length;
+        this.selected += kept - (this.selectedByFile.get(file) ?? 0);
+        this.deselected += ids.length - kept - (this.deselectedByFile.get(file)?.length ?? 0);
+        this.selectedByFile.set(file, kept);
+        this.deselectedByFile.delete(file);
+        for (const [item, found] of countsOf(this.selectedItemsByFile.get(file) ?? [], ids))
+            if (found.length === 0)
+                this.notCollected.push(item.id);
+        this.modules.set(file, ids);
+        this.waitFor.delete(file);
+    }
     /** A unit's collected frame; returns true when a count changed. */
     unitCollected(info) {
+        if (this.partialFiles.has(info.file)) {
+            this.waitFor.delete(info.file);
+            return false;
+        }
         const before = this.selected + this.deselected;
         const kept = info.ids.filter((id) => this.keeps(id));
         if (!info.retry) {
@@ -24583,6 +24634,8 @@ class CollectionTruth {
         this.deselected -= this.deselectedByFile.get(file)?.length ?? 0;
         this.selectedByFile.delete(file);
         this.deselectedByFile.delete(file);
+        // (its error or skip stands for its listed tests: none of them is "not collected")
+        this.selectedItemsByFile.delete(file);
         this.waitFor.delete(file);
     }
     /** A unit ended (its file may have failed to collect: its counts stay as discovery said). */
@@ -24612,6 +24665,9 @@ class CollectionTruth {
         }
         const lessons = new Map();
         for (const [file, module] of this.modules) {
+            // (what a class that failed would have held is not known: discovery lists it again)
+            if (this.partialFiles.has(file))
+                continue;
             const items = byFile.get(file) ?? [];
             // The usual module: collected exactly as listed, nothing to teach (what the loop below finds
             // too, without its containers and maps: 10,000 ids cost ~30 ms there).

@@ -91,6 +91,12 @@ export interface CollectionError {
   crash?: string;
   /** --engine native refused the module: reported as an error, but not one that stops the session as pytest's collection errors do. */
   refused?: boolean;
+  /**
+   * The node id of the collector that failed when it is inside the module (a class): the short
+   * summary and JUnit name it, and the module's other tests are collected (and run under
+   * --continue-on-collection-errors).
+   */
+  id?: string;
 }
 
 export interface DiscoveryResult {

@@ -100,20 +100,74 @@ describe('collection errors stop the session as in pytest', () => {
         for (const workers of ['1', '2']) {
           const got = fastest(['--engine', engine, '-n', workers, ...args]);
           const where = `--engine ${engine} -n ${workers} ${args.join(' ')}`;
-          // Two workers write JUnit in the order tests finish: the same testcases, maybe reordered.
-          const junit = (xml: string) => {
-            if (workers === '1') return xml;
-            const end = '</testsuite></testsuites>';
-            const body = xml.endsWith(end) ? xml.slice(0, -end.length) : xml;
-            return body.split('<testcase').sort().join('<testcase') + end;
-          };
-          expect({ where, status: got.status, lines: got.lines, junit: junit(got.junit) }).toEqual({
+          // (two workers finish tests in another order; JUnit lists them in pytest's)
+          expect({ where, status: got.status, lines: got.lines, junit: got.junit }).toEqual({
             where,
             status: expected.status,
             lines: expected.lines,
-            junit: junit(expected.junit),
+            junit: expected.junit,
           });
           if (!args.includes('--continue-on-collection-errors')) expect({ where, ran: got.ran }).toEqual({ where, ran: [] });
+        }
+      }
+    });
+  }
+});
+
+// A class that fails to collect (a parametrize naming no argument, a warning turned into an error
+// by -W error while pytest collects it) is pytest's collection error under the class's node id:
+// the module's other tests are collected, counted, and run under --continue-on-collection-errors.
+// A module skipped at import is counted when the session stops at collection errors.
+describe('a class that fails to collect, and a module skipped at import, as pytest reports them', () => {
+  let classDir: string;
+  beforeAll(() => {
+    classDir = mkdtempSync(join(tmpdir(), 'fastest-class-error-'));
+    writeFileSync(join(classDir, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(
+      join(classDir, 'test_m.py'),
+      'import pytest\n\n\ndef test_before():\n    pass\n\n\nclass TestBad:\n    def test_ok_in_class(self):\n        pass\n\n' +
+        '    @pytest.mark.parametrize("y", [1, 2])\n    def test_broken(self, x):\n        pass\n\n\n' +
+        'class TestGood:\n    def test_good(self):\n        pass\n\n\ndef test_after():\n    assert 0\n',
+    );
+    writeFileSync(join(classDir, 'test_n.py'), 'def test_other():\n    pass\n');
+    writeFileSync(join(classDir, 'test_s.py'), 'import pytest\n\npytest.skip("not here", allow_module_level=True)\n\n\ndef test_never():\n    pass\n');
+  });
+  afterAll(() => rmSync(classDir, { recursive: true, force: true }));
+
+  const run = (command: string, args: string[]) => {
+    const r = spawnSync(command, args, { cwd: classDir, encoding: 'utf8', env });
+    const shown = r.stdout
+      .split('\n')
+      .filter((l) => /^(collected|ERROR |FAILED |PASSED |SKIPPED |_{3,} ERROR|!+ |=+ .* in )/.test(l))
+      .map((l) => l.replace(/ in [\d.]+s/, ' in Xs'));
+    return { status: r.status, shown, junit: junitCases(join(classDir, 'out.xml')) };
+  };
+
+  for (const args of [[], ['--continue-on-collection-errors']]) {
+    it(`${args.join(' ') || 'no option'}: the class's id in the summary and JUnit, the module's other tests counted`, () => {
+      const common = ['-p', 'no:cacheprovider', '-rA', '--junitxml=out.xml', ...args];
+      const expected = run('python3', ['-m', 'pytest', ...common]);
+      expect(expected.shown).toContain("ERROR test_m.py::TestBad - Failed: In test_broken: function uses no argument 'y'");
+      expect(expected.shown[0]).toBe('collected 4 items / 1 error / 1 skipped');
+      for (const engine of ['auto', 'pytest']) {
+        for (const workers of ['1', '2']) {
+          rmSync(join(classDir, '.fastest'), { recursive: true, force: true });
+          const where = `--engine ${engine} -n ${workers} ${args.join(' ')}`;
+          // fastest's JUnit names the listed tests of the class that no module collected (for `merge`)
+          const notCollected =
+            '<properties>' +
+            ['test_ok_in_class', 'test_broken[1]', 'test_broken[2]']
+              .map((t) => `<property name="fastest_not_collected" value="test_m.py::TestBad::${t}" />`)
+              .join('') +
+            '</properties>';
+          const fastest = () => {
+            const got = run(process.execPath, [cli, '--engine', engine, '-n', workers, ...common]);
+            expect(got.junit, where).toContain(notCollected);
+            return { where, ...got, junit: got.junit.replace(notCollected, '') };
+          };
+          expect(fastest()).toEqual({ where, ...expected });
+          // and again, on what the first run taught the discovery cache
+          expect(fastest()).toEqual({ where, ...expected });
         }
       }
     });

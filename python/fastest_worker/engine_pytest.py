@@ -290,6 +290,8 @@ class _ReportPlugin:
         self.crash_lines = False
         self.unit_errors = 0
         self.unit_skipped_modules = 0
+        # Modules whose collection failed inside them (a class), not as a whole: the paths.
+        self.partial_files = set()
         self.config = None
         self.subtest_class = _subtest_class()
         self.subtests = {}
@@ -356,7 +358,12 @@ class _ReportPlugin:
             self.failed = True
             self.unit_errors += 1
             crash = getattr(getattr(report.longrepr, "reprcrash", None), "message", None)
-            self.emit(results.collect_error(_collect_header(report), report.longreprtext, crash))
+            # A class failed to collect: pytest reports it by its node id and collects the
+            # module's other tests (they run under --continue-on-collection-errors)
+            inside = report.nodeid if "::" in report.nodeid else None
+            if inside is not None:
+                self.partial_files.add(inside.split("::", 1)[0])
+            self.emit(results.collect_error(_collect_header(report), report.longreprtext, crash, collector=inside))
         elif report.skipped and report.nodeid:
             # A module-level skip (pytest.skip(allow_module_level=True), importorskip): pytest
             # counts it as one skipped entry under the module's id.
@@ -914,6 +921,17 @@ class PytestEngine:
             raise
         except BaseException:
             pass
+
+    def pass_skip(self, file):
+        """The result frame of `file`'s skip at import, when the collection pass found it skipped
+        (it is still sent with the file's unit)."""
+        held = self.precollected.get(file, (None, ()))[1]
+        return next((frame for frame in held if frame.get("t") == "result" and frame.get("when") == "collect"
+                     and frame.get("outcome") == "skipped"), None)
+
+    def partially_collected(self, file):
+        """Whether a collector inside `file` failed while the module itself collected."""
+        return file in self.plugin.partial_files
 
     def collected_ids(self, file):
         """The ids of the tests the collection pass found in `file` (None: not collected here)."""

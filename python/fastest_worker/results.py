@@ -138,11 +138,14 @@ def teardown_starts(nodeid):
     return {"t": "teardown", "id": nodeid}
 
 
-def collect_error(file, message, crash=None, refused=False):
+def collect_error(file, message, crash=None, refused=False, collector=None):
     """`crash`: the exception line pytest's short summary adds (`ERROR file - crash`), if any.
     `refused`: --engine native cannot run the module; fastest's error, not pytest's, so it does
-    not stop the session as a collection error does."""
+    not stop the session as a collection error does. `collector`: the node id of a collector
+    inside the module that failed (a class): the module's other tests are collected."""
     frame = {"t": "collect_error", "file": file, "message": bounded(message, LONGREPR_LIMIT)}
+    if collector is not None:
+        frame["id"] = collector
     marked = marked_text(message)
     if marked is not None and marked != message:
         frame["messageMarkup"] = bounded(marked, LONGREPR_LIMIT)
@@ -153,11 +156,18 @@ def collect_error(file, message, crash=None, refused=False):
     return frame
 
 
-def collect_done(file, engine=None, items=None, ids=None):
+def collect_done(file, engine=None, items=None, ids=None, partial=False, skipped=None):
     """`engine`: which engine collected the file ("native" or "pytest"); None after an engine bug.
     `items`: how many tests the module collected (a full collect; None when only imported).
-    `ids`: their ids, when the `collect` frame asked for them."""
+    `ids`: their ids, when the `collect` frame asked for them, or when `partial`: a collector
+    inside the module failed (its collect_error has the collector's id), the rest collected.
+    `skipped`: the module's skip at import (a `result` frame), which Node reports only when the
+    session ends at the collection pass's errors (the file's unit sends it otherwise)."""
     frame = cache_fill.field({"t": "collect_done", "file": file})
+    if skipped is not None:
+        frame["skipped"] = {key: value for key, value in skipped.items() if key != "t"}
+    if partial:
+        frame["partial"] = True
     if engine is not None:
         frame["engine"] = engine
     if items is not None:

@@ -259,6 +259,15 @@ class _Dispatcher:
             if self._native_reason(file) is None:
                 self.native.precompile(file)
 
+    def pass_skip(self, file, engine):
+        """The result frame of `file`'s skip at import found by the collection pass, or None."""
+        collector = self.native if engine == "native" else self._pytest
+        return collector.pass_skip(file) if collector is not None else None
+
+    def partially_collected(self, file, engine):
+        """Whether the collection pass found a collector inside `file` failing (pytest engine)."""
+        return engine == "pytest" and self._pytest is not None and self._pytest.partially_collected(file)
+
     def collected_ids(self, file, engine):
         """The ids of the tests the collection pass found in `file`, in the engine that collected it."""
         collector = self.native if engine == "native" else self._pytest
@@ -630,8 +639,10 @@ def _main(proto_fds=None):
             if code is not None:
                 break
             ids = None if import_only or engine is None else dispatcher.collected_ids(frame["file"], engine)
+            partial = ids is not None and dispatcher.partially_collected(frame["file"], engine)
+            skipped = None if import_only or engine is None else dispatcher.pass_skip(frame["file"], engine)
             emit(collect_done(frame["file"], engine, None if ids is None else len(ids),
-                              ids if frame.get("ids") else None))
+                              ids if frame.get("ids") or partial else None, partial, skipped))
         elif kind == "conftests":
             # nothing to run or collect: the initial conftests still load, as in pytest's configure
             _, code = _engine_step(lambda _: dispatcher.load_initial_conftests(), None, "conftest.py", emit)

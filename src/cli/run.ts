@@ -776,6 +776,10 @@ async function runSession(
         passIds: (file, ids) => {
           passCollected.set(file, ids);
         },
+        partiallyCollected: (file, ids) => {
+          truth.partiallyCollected(file, ids);
+          reporter.correctCounts(truth.selected, truth.deselected);
+        },
         collectionDone: (uncounted) => {
           // A node id asked for that its module does not produce: pytest's usage error (exit 4),
           // before any test runs; it counts nothing ("collected 0 items").
@@ -898,7 +902,10 @@ async function runSession(
     learnCollected(
       config.rootdir,
       truth.lessons(listedItems, [
-        ...errors.map((e) => e.file).filter((file) => collectedByPytest.has(file)),
+        ...errors
+          .filter((e) => e.id === undefined)
+          .map((e) => e.file)
+          .filter((file) => collectedByPytest.has(file)),
         // a module skipped at import (importorskip): its skip, reported by its file's id, is its truth
         ...results.filter((r) => isCollectionSkip(r) && r.id === r.file).map((r) => r.id),
       ]),

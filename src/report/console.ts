@@ -878,7 +878,7 @@ export class ConsoleReporter {
           }
           break;
         case 'E':
-          for (const e of this.collectionErrors) lines.push(this.withMessage(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.file)}`, e.crash));
+          for (const e of this.collectionErrors) lines.push(this.withMessage(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.id ?? e.file)}`, e.crash));
           for (const { result: r, teardown } of this.errorReports()) {
             const message = teardown ? r.teardownError!.message : r.message;
             lines.push(this.lineWithMessage('ERROR', 'red', r.id, message));

@@ -349,15 +349,8 @@ function junitXmlText(results: TestResult[], errors: CollectionError[], opts: Ju
     return `${path}:${m[2]}: ${m[3]}`;
   };
 
-  for (const e of errors) {
-    const names = mangleTestAddress(e.file);
-    const attrs: [string, string][] = [
-      ['classname', ''],
-      ['name', binXmlEscape(names[names.length - 1])],
-    ];
-    if (family === 'xunit1') attrs.push(['file', binXmlEscape(e.file)]);
-    open(attrs, 0).simple('error', 'collection failure', e.message);
-  }
+  // named by the collector that failed (a class inside the module: its node id), as pytest's
+  for (const e of errors) open(testcaseAttrs(e.id ?? e.file, e.file, undefined), 0).simple('error', 'collection failure', e.message);
 
   for (const r of results) {
     const file = r.file ?? r.id.split('::')[0];

@@ -107,6 +107,8 @@ export interface CollectErrorFrame {
   crash?: string;
   /** --engine native refused the module (fastest's limit, not a pytest collection error). */
   refused?: boolean;
+  /** The node id of the collector inside the module that failed (a class): the module's other tests were collected. */
+  id?: string;
 }
 /** A `collect` is done (its collection error, if any, was sent before). */
 export interface CollectDoneFrame {
@@ -116,8 +118,12 @@ export interface CollectDoneFrame {
   engine?: 'native' | 'pytest';
   /** How many tests the module collected (a full collect; absent when it was only imported). */
   items?: number;
-  /** The ids it collected, when the `collect` frame asked (`ids`). */
+  /** The ids it collected, when the `collect` frame asked (`ids`), or when `partial`. */
   ids?: string[];
+  /** A collector inside the module failed to collect (its collect_error came first, with its id); `ids` holds what the rest collected. */
+  partial?: true;
+  /** The module was skipped at import: its skip's result, which the file's unit sends too (Node reports this one only when the session ends at the pass's errors). */
+  skipped?: TestResult;
   /** CPU seconds the worker has spent on what .fastest keeps for the next run (python/fastest_worker/cache_fill.py; absent: none). */
   cacheFillCpu?: number;
 }
@@ -443,6 +449,8 @@ function checkedFrame(value: unknown): WorkerFrame {
       const marked = optStr(fields, 'messageMarkup', 'collect_error');
       if (marked !== undefined) frame.messageMarkup = marked;
       if (fields.refused === true) frame.refused = true;
+      const collector = optStr(fields, 'id', 'collect_error');
+      if (collector !== undefined) frame.id = collector;
       return frame;
     }
     case 'collect_done': {
@@ -450,6 +458,8 @@ function checkedFrame(value: unknown): WorkerFrame {
       if (fields.engine === 'native' || fields.engine === 'pytest') frame.engine = fields.engine;
       if (fields.items !== undefined && fields.items !== null) frame.items = num(fields, 'items', 'collect_done');
       if (fields.ids !== undefined && fields.ids !== null) frame.ids = strings(fields.ids, 'collect_done ids');
+      if (fields.partial === true) frame.partial = true;
+      if (fields.skipped !== undefined && fields.skipped !== null) frame.skipped = testResult(map(fields.skipped, 'collect_done skipped'));
       if (fields.cacheFillCpu !== undefined) frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collect_done');
       return frame;
     }

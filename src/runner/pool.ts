@@ -115,6 +115,8 @@ export interface RunEvents {
   foundIds?(file: string, ids: string[]): string[];
   /** The ids the pass collected in a file of `collectFirst.idsOf`; before `collectionDone`. */
   passIds?(file: string, ids: string[]): void;
+  /** The pass collected `ids` in a module a collector inside of failed (a class, its error sent); before `collectionDone`. */
+  partiallyCollected?(file: string, ids: string[]): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
   /** -s: what a test wrote to fd 1 or 2 (`id`: the test running, '' between tests), in order with
@@ -262,6 +264,8 @@ class Pool {
   private headerAsked = false;
   /** Collection errors of the collection pass, with the file being collected, reported at its end. */
   private readonly passErrors: { file: string; error: CollectionError }[] = [];
+  /** Modules the pass found skipped at import (their skip results), reported if the session ends at the pass. */
+  private readonly passSkips: { file: string; result: TestResult }[] = [];
   /** Each file's place in collection order. */
   private readonly filePosition = new Map<string, number>();
   /**
@@ -395,9 +399,9 @@ class Pool {
     this.collectionProgress();
   }
 
-  /** Every worker collects every file: a file's error is kept once, as the first worker sent it. */
+  /** Every worker collects every file: a file's error (each failing collector's) is kept once, as the first worker sent it. */
   private passError(file: string, error: CollectionError): void {
-    if (!this.passErrors.some((kept) => kept.file === file)) this.passErrors.push({ file, error });
+    if (!this.passErrors.some((kept) => kept.file === file && kept.error.id === error.id)) this.passErrors.push({ file, error });
   }
 
   /** A worker finished a file of the collection pass; when all have, report its errors and run. */
@@ -411,7 +415,8 @@ class Pool {
     let reported = 0;
     for (const { file, error } of errors) {
       if (this.schedulingStopped) break;
-      failed.add(file);
+      // (a class that failed leaves the module's other tests collected: they run)
+      if (error.id === undefined) failed.add(file);
       if (this.emitCollectionError(error) && !error.refused) reported++;
     }
     const uncounted = [...failed];
@@ -420,13 +425,20 @@ class Pool {
       for (const [file, at] of this.filePosition) if (at > last) uncounted.push(file);
     }
     this.runFound(failed);
+    const stopping = reported > 0 && this.opts.collectFirst?.stopOnErrors === true && !this.schedulingStopped;
+    if (stopping) {
+      // pytest collected every module before it stopped: those skipped at import are reported
+      // (`collected N items / 1 error / 1 skipped`); otherwise their units report them
+      const counted = new Set(uncounted);
+      for (const { file, result } of this.passSkips.sort((a, b) => position(a.file) - position(b.file))) if (!counted.has(file)) this.emitResult(result);
+    }
     // 'stop': the run is refused before any test (a node id asked for that no module produces)
     if (this.events.collectionDone?.(uncounted) === 'stop') {
       this.stopScheduling();
       if (this.slots.every((s) => !s.unit)) this.finish();
       return;
     }
-    if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
+    if (stopping) {
       this.summary.collectionErrors = reported;
       this.stopScheduling();
     }
@@ -751,8 +763,10 @@ class Pool {
         if (slot.collecting[0] !== frame.file) return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
         slot.collecting.shift();
         if (frame.items && this.unitless.has(frame.file)) this.unitless.get(frame.file)!.items = frame.items;
+        if (frame.partial) this.events.partiallyCollected?.(frame.file, frame.ids ?? []);
+        if (frame.skipped) this.passSkips.push({ file: frame.file, result: frame.skipped });
         if (frame.ids && this.opts.collectFirst?.idsOf?.includes(frame.file)) this.events.passIds?.(frame.file, frame.ids);
-        else if (frame.ids?.length) this.foundIds.set(frame.file, frame.ids);
+        else if (frame.ids?.length && !frame.partial) this.foundIds.set(frame.file, frame.ids);
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);
         if (slot.collecting.length) this.armTimer(slot, true);
         else {
@@ -1139,6 +1153,7 @@ function collectionErrorOf(frame: CollectErrorFrame): CollectionError {
     ...(frame.messageMarkup !== undefined ? { messageMarkup: frame.messageMarkup } : {}),
     ...(frame.crash !== undefined ? { crash: frame.crash } : {}),
     ...(frame.refused ? { refused: true } : {}),
+    ...(frame.id !== undefined ? { id: frame.id } : {}),
   };
 }
 

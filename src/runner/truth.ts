@@ -65,6 +65,8 @@ export class CollectionTruth {
   private readonly keeps: (id: string) => boolean;
   private readonly selectedItemsByFile = new Map<string, TestItem[]>();
   private readonly runFiles: Set<string>;
+  /** Modules a collector inside of failed (a class): counted from the pass, taught nothing. */
+  private readonly partialFiles = new Set<string>();
 
   constructor(input: TruthInput) {
     this.selected = input.selected.length;
@@ -101,8 +103,30 @@ export class CollectionTruth {
     if (listed > 0 && items !== listed) this.waitFor.add(file);
   }
 
+  /**
+   * The collection pass collected `ids` in `file`, where a collector inside failed (a class,
+   * reported as its own error): those are the module's tests, the failed collector's listed ones
+   * are not collected. Its units' collected frames change nothing after this.
+   */
+  partiallyCollected(file: string, ids: string[]): void {
+    if (this.partialFiles.has(file)) return;
+    this.partialFiles.add(file);
+    const kept = ids.filter((id) => this.keeps(id)).length;
+    this.selected += kept - (this.selectedByFile.get(file) ?? 0);
+    this.deselected += ids.length - kept - (this.deselectedByFile.get(file)?.length ?? 0);
+    this.selectedByFile.set(file, kept);
+    this.deselectedByFile.delete(file);
+    for (const [item, found] of countsOf(this.selectedItemsByFile.get(file) ?? [], ids)) if (found.length === 0) this.notCollected.push(item.id);
+    this.modules.set(file, ids);
+    this.waitFor.delete(file);
+  }
+
   /** A unit's collected frame; returns true when a count changed. */
   unitCollected(info: UnitCollected): boolean {
+    if (this.partialFiles.has(info.file)) {
+      this.waitFor.delete(info.file);
+      return false;
+    }
     const before = this.selected + this.deselected;
     const kept = info.ids.filter((id) => this.keeps(id));
     if (!info.retry) {
@@ -147,6 +171,8 @@ export class CollectionTruth {
     this.deselected -= this.deselectedByFile.get(file)?.length ?? 0;
     this.selectedByFile.delete(file);
     this.deselectedByFile.delete(file);
+    // (its error or skip stands for its listed tests: none of them is "not collected")
+    this.selectedItemsByFile.delete(file);
     this.waitFor.delete(file);
   }
 
@@ -175,6 +201,8 @@ export class CollectionTruth {
     }
     const lessons = new Map<string, Record<string, string[]>>();
     for (const [file, module] of this.modules) {
+      // (what a class that failed would have held is not known: discovery lists it again)
+      if (this.partialFiles.has(file)) continue;
       const items = byFile.get(file) ?? [];
       // The usual module: collected exactly as listed, nothing to teach (what the loop below finds
       // too, without its containers and maps: 10,000 ids cost ~30 ms there).

@@ -252,6 +252,12 @@ def _collect_error_frame(relfile: str, state: tuple):
     return results.collect_error(state[3] if len(state) > 3 else relfile, state[1], state[2])
 
 
+def _module_skip_frame(relfile: str, state: tuple) -> dict:
+    """The result frame of a ("skip", reason, line) state: the module skipped at import."""
+    reason, line = state[1], state[2]
+    return results.module_skipped(relfile, relfile, line, reason, f"{relfile}:{line}: {reason}", "native")
+
+
 class NativeEngine:
     def __init__(self, init: dict, emit: Callable[[dict], None]):
         self.emit = emit
@@ -565,6 +571,11 @@ class NativeEngine:
             self.emit(_collect_error_frame(relfile, state))
         return None
 
+    def pass_skip(self, relfile: str) -> Optional[dict]:
+        """The result frame of `relfile`'s skip at import, when the collection pass found it skipped."""
+        state = self.modules.get(relfile)
+        return _module_skip_frame(relfile, state) if state is not None and state[0] == "skip" else None
+
     def collected_ids(self, relfile: str) -> Optional[list]:
         """The ids of the tests the collection pass found in `relfile` (None: not collected here)."""
         state = self.modules.get(relfile)
@@ -612,9 +623,7 @@ class NativeEngine:
             self.emit(_collect_error_frame(relfile, state))
             return {"engine": "native", "reason": None}
         if kind == "skip":
-            reason, line = state[1], state[2]
-            self.emit(results.module_skipped(relfile, relfile, line, reason, f"{relfile}:{line}: {reason}",
-                                             "native"))
+            self.emit(_module_skip_frame(relfile, state))
             return {"engine": "native", "reason": None}
         ids = unit.get("ids")
         module_items = state[1]
