@@ -65,3 +65,35 @@ describe.skipIf(!hasModule('hypothesis'))("hypothesis's explanation of a failing
     expect(normalOutput(fastest.out)).toBe(normalOutput(pytest.out));
   }, 60_000);
 });
+
+describe("the ini's assertion verbosity and truncation limits", () => {
+  // (filelock's pyproject sets verbosity_assertions = 2: pytest shows the full diff without -vv)
+  for (const ini of [
+    'verbosity_assertions = 2',
+    'verbosity_assertions = 1',
+    'truncation_limit_lines = 1\ntruncation_limit_chars = 30',
+    'truncation_limit_lines = 0\ntruncation_limit_chars = 0',
+  ]) {
+    it(`${ini.replace('\n', ', ')}: the failure reads as under pytest`, async () => {
+      const dir = project((d) => {
+        writeLines(d, 'pytest.ini', ['[pytest]', ...ini.split('\n')]);
+        writeLines(d, 'tests/test_diff.py', [
+          'def test_tuple():',
+          '    assert ("a" * 30, ("/path/to/lock",), {"k": "/path/to/lock"}) == ("a" * 30, ("/path/to/lock",))',
+          '',
+          'def test_dict():',
+          '    assert {i: i for i in range(20)} == {i: i + 1 for i in range(20)}',
+        ]);
+      });
+      const args = ['-p', 'no:cacheprovider', 'tests/test_diff.py'];
+      const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'), { CI: '' });
+      const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'), { CI: '' });
+      const failures = (out: string) =>
+        normalOutput(out)
+          .split('\n')
+          .filter((l) => l.startsWith('E '));
+      expect(failures(pytest.out).length).toBeGreaterThan(2);
+      expect(failures(fastest.out)).toEqual(failures(pytest.out));
+    }, 60_000);
+  }
+});

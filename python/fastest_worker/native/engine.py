@@ -24,6 +24,7 @@ import pytest  # noqa: F401 - the engine needs pytest's public objects (marks, o
 from _pytest.outcomes import Exit, Skipped, XFailed, fail, skip, xfail
 from _pytest.config.exceptions import UsageError
 
+from .assertrepr import DEFAULT_MAX_CHARS, DEFAULT_MAX_LINES
 from .collect import Collector, Item, Session, reorder_items
 from .config import NativeConfig
 from .hypothesis_support import around_call as hypothesis_around_call
@@ -252,6 +253,26 @@ def _collect_error_frame(relfile: str, state: tuple):
     return results.collect_error(state[3] if len(state) > 3 else relfile, state[1], state[2])
 
 
+def _assertion_settings(config) -> tuple:
+    """pytest's assertion verbosity (`verbosity_assertions`, else -v's count) and its truncation
+    limits (`truncation_limit_lines`/`_chars`), as rewrite.configure takes them."""
+    verbose = config.option.verbose
+    level = config.getini("verbosity_assertions")
+    if level not in (None, "", "auto"):
+        try:
+            verbose = int(level)
+        except ValueError:
+            pass
+    limits = []
+    for name, default in (("truncation_limit_lines", DEFAULT_MAX_LINES), ("truncation_limit_chars", DEFAULT_MAX_CHARS)):
+        value = config.getini(name)
+        try:
+            limits.append(int(value) if value not in (None, "") else default)
+        except ValueError:
+            limits.append(default)
+    return verbose, limits[0], limits[1]
+
+
 def _module_skip_frame(relfile: str, state: tuple) -> dict:
     """The result frame of a ("skip", reason, line) state: the module skipped at import."""
     reason, line = state[1], state[2]
@@ -355,7 +376,7 @@ class NativeEngine:
             try:
                 _rewrite_mod.install_rewrite_hook(self.rootdir, self.cache_dir, self._should_rewrite)
                 if hasattr(_rewrite_mod, "configure"):
-                    _rewrite_mod.configure(verbose=self.config.option.verbose)
+                    _rewrite_mod.configure(*_assertion_settings(self.config))
                 self._rewriting = True
                 # A module pytest's own hook rewrote (an installed plugin's, imported by the first
                 # worker's header session) asks pytest's util for comparisons, as pytest sets it
