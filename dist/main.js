@@ -21298,8 +21298,10 @@ const nodeid_js_1 = __nccwpck_require__(9098);
 const types_js_1 = __nccwpck_require__(8522);
 /**
  * `results` in pytest's order. `collectionOrder`: the selected ids in collection order (a module's
- * file stands for the tests it makes at collection). A result ranks by its id, else its base id
- * (an expanded dynamic item), else its file's first item; ties keep the order they came in.
+ * file stands for the tests it makes at collection). Modules in their order; within a module, its
+ * units in their order (a unit ranks by its first listed id), and a unit's results as its worker ran
+ * them: that is pytest's own order of the module's items, which discovery's listing is not when
+ * pytest reorders them (parameters of a module-scoped fixture grouped, anyio's backends).
  */
 function inRunOrder(results, collectionOrder) {
     const order = collectionOrder ?? [];
@@ -21315,21 +21317,20 @@ function inRunOrder(results, collectionOrder) {
         if (position.get(file) === undefined)
             position.set(file, index);
     });
-    const rank = (id) => position.get(id) ?? position.get((0, nodeid_js_1.baseId)(id)) ?? position.get((0, nodeid_js_1.pathOfId)(id)) ?? order.length;
-    // One number per result, (collected, rank, arrival), sorted as a typed array: a comparator over
-    // objects took 8-16 ms for 10,000 results.
     const n = results.length;
-    const keys = new Float64Array(n);
-    for (let arrival = 0; arrival < n; arrival++) {
-        const r = results[arrival];
-        const collected = (0, types_js_1.isCollectionSkip)(r) ? 0 : order.length + 1;
-        keys[arrival] = (collected + rank(r.id)) * n + arrival;
+    const collected = new Uint8Array(n);
+    const moduleRank = new Float64Array(n);
+    const unitRank = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+        const r = results[i];
+        collected[i] = (0, types_js_1.isCollectionSkip)(r) ? 0 : 1;
+        moduleRank[i] = position.get((0, nodeid_js_1.pathOfId)(r.id)) ?? order.length;
+        const start = r.unitStart;
+        unitRank[i] = start === undefined ? -1 : (position.get(start) ?? position.get((0, nodeid_js_1.baseId)(start)) ?? -1);
     }
-    keys.sort();
-    const sorted = new Array(n);
-    for (let i = 0; i < n; i++)
-        sorted[i] = results[keys[i] % n];
-    return sorted;
+    const indexes = Array.from({ length: n }, (_, i) => i);
+    indexes.sort((a, b) => collected[a] - collected[b] || moduleRank[a] - moduleRank[b] || unitRank[a] - unitRank[b] || a - b);
+    return indexes.map((i) => results[i]);
 }
 
 
@@ -22861,6 +22862,8 @@ class Pool {
                 this.clearTimer(slot);
                 const result = frame.result;
                 result.worker = slot.index;
+                if (slot.unit?.ids?.length)
+                    result.unitStart = slot.unit.ids[0];
                 if (result.engine)
                     slot.engine = result.engine;
                 slot.reported.add(result.id);

@@ -172,6 +172,9 @@ export interface TestResult {
   /** Which engine ran it and on which worker. */
   engine?: 'native' | 'pytest';
   worker?: number;
+  /** The first listed id of the unit that ran it (absent: a unit of the whole file): within a
+   * module, results are in pytest's order by unit, then as the unit's worker ran them. */
+  unitStart?: string;
   /** Its earlier attempts when it was rerun (`--reruns`, a `flaky` mark), in order; the result
    * itself is the last attempt's. A passed result with attempts is flaky. */
   attempts?: Attempt[];

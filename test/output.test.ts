@@ -227,6 +227,12 @@ describe('summaries in the order pytest runs the tests, whatever order two worke
       );
       writeFileSync(join(orderDir, `test_${f}.py`), 'import time\nimport warnings\n\n\n' + tests.join('\n\n'));
     }
+    // pytest groups the tests by the module-scoped fixture's parameter: not the source's order
+    writeFileSync(
+      join(orderDir, 'test_e_grouped.py'),
+      'import pytest\n\n\n@pytest.fixture(scope="module", params=[1, 2])\ndef p(request):\n    return request.param\n\n\n' +
+        'def test_one(p):\n    assert p == 0\n\n\ndef test_two(p):\n    assert p == 0\n',
+    );
   });
   afterAll(() => rmSync(orderDir, { recursive: true, force: true }));
 
@@ -234,11 +240,17 @@ describe('summaries in the order pytest runs the tests, whatever order two worke
 
   it('FAILURES, -rA, the warnings summary and JUnit list tests in collection order', async () => {
     const pytest = summaries(await execIn(orderDir, 'python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA', '--junitxml', 'p.xml']));
-    expect(pytest.filter((l) => l.startsWith('FAILED'))).toHaveLength(12);
+    expect(pytest.filter((l) => l.startsWith('FAILED'))).toHaveLength(16);
+    expect(pytest.filter((l) => l.startsWith('FAILED test_e'))).toEqual([
+      'FAILED test_e_grouped.py::test_one[1] - assert 1 == 0',
+      'FAILED test_e_grouped.py::test_two[1] - assert 1 == 0',
+      'FAILED test_e_grouped.py::test_one[2] - assert 2 == 0',
+      'FAILED test_e_grouped.py::test_two[2] - assert 2 == 0',
+    ]);
     expect(summaries(await execIn(orderDir, process.execPath, [cli, '--no-cache', '-n', '2', '-rA', '--junitxml', 'f.xml']))).toEqual(pytest);
     const testcases = (xml: string) => [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"/g)].map((m) => `${m[1]}::${m[2]}`);
     const pytestCases = testcases(readFileSync(join(orderDir, 'p.xml'), 'utf8'));
-    expect(pytestCases).toHaveLength(24);
+    expect(pytestCases).toHaveLength(28);
     expect(testcases(readFileSync(join(orderDir, 'f.xml'), 'utf8'))).toEqual(pytestCases);
   }, 60_000);
 });

@@ -728,6 +728,7 @@ class Pool {
         this.clearTimer(slot);
         const result = frame.result;
         result.worker = slot.index;
+        if (slot.unit?.ids?.length) result.unitStart = slot.unit.ids[0];
         if (result.engine) slot.engine = result.engine;
         slot.reported.add(result.id);
         if (slot.started === result.id) slot.started = null;
