@@ -398,3 +398,22 @@ describe("a conftest's pytest_ignore_collect", () => {
     }
   });
 });
+
+describe('an import error under -vv', () => {
+  it("shows pytest's whole traceback, its own import frames included, as pytest does", () => {
+    const importDir = mkdtempSync(join(tmpdir(), 'fastest-import-vv-'));
+    try {
+      writeFileSync(join(importDir, 'pytest.ini'), '[pytest]\n');
+      writeFileSync(join(importDir, 'test_b.py'), 'from os import does_not_exist\n\n\ndef test_c():\n    pass\n');
+      const errors = (command: string, args: string[]) => {
+        const out = spawnSync(command, [...args, '-p', 'no:cacheprovider', '-vv'], { cwd: importDir, encoding: 'utf8', env }).stdout;
+        return out.slice(out.indexOf('= ERRORS ='), out.indexOf('short test summary info'));
+      };
+      const pytest = errors('python3', ['-m', 'pytest']);
+      expect(pytest).toContain('in import_path');
+      expect(errors(process.execPath, [cli])).toBe(pytest);
+    } finally {
+      rmSync(importDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -753,7 +753,11 @@ class NativeEngine:
         except BaseException as e:
             if isinstance(e, (KeyboardInterrupt, Exit)):
                 raise
-            state = ("error", format_import_error(e, path), collect_crash(e))
+            if self.falls_back and isinstance(e, ImportError) and self.config.option.verbose >= 2:
+                # pytest's -vv leaves its own import frames in the traceback: its import's to show
+                state = ("fallback", "an import error under -vv (pytest's whole traceback)")
+            else:
+                state = ("error", format_import_error(e, path), collect_crash(e))
             self.modules[relfile] = state
             return state
         try:
