@@ -5663,7 +5663,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 truth.partiallyCollected(file, ids);
                 reporter.correctCounts(truth.selected, truth.deselected);
             },
-            collectionDone: (uncounted) => {
+            collectionDone: (uncounted, stopping) => {
                 // A node id asked for that its module does not produce: pytest's usage error (exit 4),
                 // before any test runs; it counts nothing ("collected 0 items").
                 const refused = passCollected.size > 0 ? (0, index_js_2.unmatchedNodeIds)((0, unlisted_js_1.itemsAsCollected)(discovery.items, passCollected), collected.selectOptions) : [];
@@ -5681,7 +5681,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 }
                 for (const file of uncounted)
                     truth.collectionFailed(file);
-                if (uncounted.length > 0)
+                const filtered = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
+                const fromPass = stopping && !filtered && truth.countFromPass();
+                if (uncounted.length > 0 || fromPass)
                     reporter.correctCounts(truth.selected, truth.deselected);
                 if (truth.waitFor.size === 0)
                     reporter.countsKnown();
@@ -22556,7 +22558,7 @@ class Pool {
                     this.emitResult(result);
         }
         // 'stop': the run is refused before any test (a node id asked for that no module produces)
-        if (this.events.collectionDone?.(uncounted) === 'stop') {
+        if (this.events.collectionDone?.(uncounted, stopping) === 'stop') {
             this.stopScheduling();
             if (this.slots.every((s) => !s.unit))
                 this.finish();
@@ -24523,6 +24525,8 @@ class CollectionTruth {
     runFiles;
     /** Modules a collector inside of failed (a class): counted from the pass, taught nothing. */
     partialFiles = new Set();
+    /** How many tests the collection pass found in run files it found other than listed. */
+    passItems = new Map();
     constructor(input) {
         this.selected = input.selected.length;
         this.deselected = input.deselected.length;
@@ -24557,11 +24561,31 @@ class CollectionTruth {
      * the header waits for its unit's ids, as for a file with dynamic items.
      */
     passCollected(file, items) {
-        if (!this.runFiles.has(file) || this.waitFor.has(file) || this.modules.has(file))
+        if (!this.runFiles.has(file) || this.modules.has(file))
             return;
         const listed = (this.selectedByFile.get(file) ?? 0) + (this.deselectedByFile.get(file)?.length ?? 0);
-        if (listed > 0 && items !== listed)
+        // (a file with dynamic items waits already)
+        if (this.waitFor.has(file) || (listed > 0 && items !== listed)) {
             this.waitFor.add(file);
+            this.passItems.set(file, items);
+        }
+    }
+    /**
+     * The session ends at the pass's collection errors, no unit runs: the files the header waits for
+     * count what the pass collected in them (pytest's `collected N items / 1 error`). Only without
+     * -k/-m/--deselect (the pass counts a module's tests, not which of them a filter keeps).
+     */
+    countFromPass() {
+        let changed = false;
+        for (const [file, items] of this.passItems) {
+            if (!this.waitFor.has(file) || this.deselectedByFile.has(file))
+                continue;
+            this.selected += items - (this.selectedByFile.get(file) ?? 0);
+            this.selectedByFile.set(file, items);
+            this.waitFor.delete(file);
+            changed = true;
+        }
+        return changed;
     }
     /**
      * The collection pass collected `ids` in `file`, where a collector inside failed (a class,

@@ -417,3 +417,27 @@ describe('an import error under -vv', () => {
     }
   });
 });
+
+describe('the header when collection errors end the session', () => {
+  it('counts the tests a parametrize over values only the import knows makes, as pytest does', () => {
+    const countDir = mkdtempSync(join(tmpdir(), 'fastest-pass-count-'));
+    try {
+      writeFileSync(join(countDir, 'pytest.ini'), '[pytest]\n');
+      // (flask's test_json_tag: uuid4(), datetime.now() among the values; discovery lists one item)
+      writeFileSync(
+        join(countDir, 'test_a.py'),
+        'import uuid\n\nimport pytest\n\n\n@pytest.mark.parametrize("x", (1, 2, uuid.uuid4()))\ndef test_a(x):\n    pass\n\n\ndef test_b():\n    pass\n',
+      );
+      writeFileSync(join(countDir, 'test_b.py'), 'from os import does_not_exist\n\n\ndef test_c():\n    pass\n');
+      const header = (command: string, args: string[]) =>
+        spawnSync(command, [...args, '-p', 'no:cacheprovider'], { cwd: countDir, encoding: 'utf8', env })
+          .stdout.split('\n')
+          .filter((l) => l.startsWith('collected'));
+      const pytest = header('python3', ['-m', 'pytest']);
+      expect(pytest).toEqual(['collected 4 items / 1 error']);
+      for (const engine of ['auto', 'pytest']) expect(header(process.execPath, [cli, '--no-cache', '--engine', engine]), engine).toEqual(pytest);
+    } finally {
+      rmSync(countDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -780,7 +780,7 @@ async function runSession(
           truth.partiallyCollected(file, ids);
           reporter.correctCounts(truth.selected, truth.deselected);
         },
-        collectionDone: (uncounted) => {
+        collectionDone: (uncounted, stopping) => {
           // A node id asked for that its module does not produce: pytest's usage error (exit 4),
           // before any test runs; it counts nothing ("collected 0 items").
           const refused = passCollected.size > 0 ? unmatchedNodeIds(itemsAsCollected(discovery.items, passCollected), collected.selectOptions) : [];
@@ -795,7 +795,9 @@ async function runSession(
             return 'stop';
           }
           for (const file of uncounted) truth.collectionFailed(file);
-          if (uncounted.length > 0) reporter.correctCounts(truth.selected, truth.deselected);
+          const filtered = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
+          const fromPass = stopping && !filtered && truth.countFromPass();
+          if (uncounted.length > 0 || fromPass) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },
         unitDone: (file, info) => {

@@ -101,9 +101,9 @@ export interface RunEvents {
   /**
    * The collection pass is over (collectFirst), its errors reported. `uncounted`: files pytest
    * counts no item of: those that failed to collect, and those after the error that reached
-   * --maxfail (pytest stops collecting there).
+   * --maxfail (pytest stops collecting there). `stopping`: those errors end the session, no unit runs.
    */
-  collectionDone?(uncounted: string[]): void | 'stop';
+  collectionDone?(uncounted: string[], stopping: boolean): void | 'stop';
   /** A file of the collection pass was collected by this engine (its error, if any, already sent). */
   /** The collection pass collected `file` in `engine`: `items` tests (absent for a module it only imported). */
   fileCollected?(file: string, engine: 'native' | 'pytest', items?: number): void;
@@ -433,7 +433,7 @@ class Pool {
       for (const { file, result } of this.passSkips.sort((a, b) => position(a.file) - position(b.file))) if (!counted.has(file)) this.emitResult(result);
     }
     // 'stop': the run is refused before any test (a node id asked for that no module produces)
-    if (this.events.collectionDone?.(uncounted) === 'stop') {
+    if (this.events.collectionDone?.(uncounted, stopping) === 'stop') {
       this.stopScheduling();
       if (this.slots.every((s) => !s.unit)) this.finish();
       return;

@@ -67,6 +67,8 @@ export class CollectionTruth {
   private readonly runFiles: Set<string>;
   /** Modules a collector inside of failed (a class): counted from the pass, taught nothing. */
   private readonly partialFiles = new Set<string>();
+  /** How many tests the collection pass found in run files it found other than listed. */
+  private readonly passItems = new Map<string, number>();
 
   constructor(input: TruthInput) {
     this.selected = input.selected.length;
@@ -98,9 +100,30 @@ export class CollectionTruth {
    * the header waits for its unit's ids, as for a file with dynamic items.
    */
   passCollected(file: string, items: number): void {
-    if (!this.runFiles.has(file) || this.waitFor.has(file) || this.modules.has(file)) return;
+    if (!this.runFiles.has(file) || this.modules.has(file)) return;
     const listed = (this.selectedByFile.get(file) ?? 0) + (this.deselectedByFile.get(file)?.length ?? 0);
-    if (listed > 0 && items !== listed) this.waitFor.add(file);
+    // (a file with dynamic items waits already)
+    if (this.waitFor.has(file) || (listed > 0 && items !== listed)) {
+      this.waitFor.add(file);
+      this.passItems.set(file, items);
+    }
+  }
+
+  /**
+   * The session ends at the pass's collection errors, no unit runs: the files the header waits for
+   * count what the pass collected in them (pytest's `collected N items / 1 error`). Only without
+   * -k/-m/--deselect (the pass counts a module's tests, not which of them a filter keeps).
+   */
+  countFromPass(): boolean {
+    let changed = false;
+    for (const [file, items] of this.passItems) {
+      if (!this.waitFor.has(file) || this.deselectedByFile.has(file)) continue;
+      this.selected += items - (this.selectedByFile.get(file) ?? 0);
+      this.selectedByFile.set(file, items);
+      this.waitFor.delete(file);
+      changed = true;
+    }
+    return changed;
   }
 
   /**
