@@ -5482,6 +5482,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // Dynamic items whose expansions -k/-m must still judge (usually none).
     const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
     const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
+    /** -k, -m or --deselect: which of a module's tests run is theirs to judge, id by id. */
+    const filtering = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
     const checkExpansion = (id) => {
         if (toCheck.size === 0)
             return true;
@@ -5652,7 +5654,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 // Tests discovery did not list (a plugin's or the module's own making): counted as the
                 // worker reports them, -k/-m judged on each id as for a whole-file item.
                 truth.waitFor.add(file);
-                if (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0) {
+                if (filtering) {
                     toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
                 }
             },
@@ -5681,8 +5683,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 }
                 for (const file of uncounted)
                     truth.collectionFailed(file);
-                const filtered = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
-                const fromPass = stopping && !filtered && truth.countFromPass();
+                const fromPass = stopping && !filtering && truth.countFromPass();
                 if (uncounted.length > 0 || fromPass)
                     reporter.correctCounts(truth.selected, truth.deselected);
                 if (truth.waitFor.size === 0)
@@ -19308,6 +19309,7 @@ exports.failureHeadline = failureHeadline;
 exports.formatTrimmed = formatTrimmed;
 const node_path_1 = __nccwpck_require__(6760);
 const types_js_1 = __nccwpck_require__(8522);
+const nodeid_js_1 = __nccwpck_require__(9098);
 const color_js_1 = __nccwpck_require__(2105);
 const counts_js_1 = __nccwpck_require__(5132);
 const fence_js_1 = __nccwpck_require__(9183);
@@ -19415,10 +19417,6 @@ function subtestStatus(sub, subtestVerbosity) {
 }
 const LIVE_STATUS_MIN_TESTS = 200;
 const LIVE_STATUS_INTERVAL_MS = 50;
-function fileOf(id) {
-    const sep = id.indexOf('::');
-    return sep === -1 ? id : id.slice(0, sep);
-}
 function stripSkipped(reason) {
     return reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason === 'Skipped' ? '' : reason;
 }
@@ -19600,7 +19598,7 @@ class ConsoleReporter {
         }
         if (this.verbosity === 0 && !(this.opts.captureNo && this.workers === 1)) {
             teardownOutput?.(); // (output streams as it comes here: the file's letters come later)
-            const file = fileOf(r.id);
+            const file = (0, nodeid_js_1.pathOfId)(r.id);
             const pending = this.pendingByFile.get(file);
             if (pending)
                 pending.push(r);
@@ -19773,7 +19771,7 @@ class ConsoleReporter {
         if (this.heldHeader || id === '' || !this.opts.captureNo || this.workers !== 1)
             return;
         if (this.verbosity === 0)
-            return this.startFileLine(fileOf(id));
+            return this.startFileLine((0, nodeid_js_1.pathOfId)(id));
         if (this.prefixBeforeOutput === id)
             return;
         this.tw.line();
@@ -19789,7 +19787,7 @@ class ConsoleReporter {
         const sub = typeof report === 'object' ? report : undefined;
         // pytest starts a file's line (closing the previous one) before the test reports.
         if (this.verbosity === 0)
-            this.startFileLine(fileOf(r.id));
+            this.startFileLine((0, nodeid_js_1.pathOfId)(r.id));
         if (teardown)
             this.shownCounts.error += 1;
         else if (rerun)
@@ -20161,7 +20159,7 @@ class ConsoleReporter {
             }
         }
         for (const r of skips) {
-            let file = r.file ?? fileOf(r.id);
+            let file = r.file ?? (0, nodeid_js_1.pathOfId)(r.id);
             let line = r.line;
             let reason = r.message ?? '';
             // A skip's longrepr is pytest's `path:lineno: reason`, naming where the skip was raised.
@@ -20197,7 +20195,7 @@ class ConsoleReporter {
      */
     locationLine(r) {
         const line = this.cwdRelative(r.id);
-        if (this.verbosity < 2 || r.file === undefined || r.file === fileOf(r.id))
+        if (this.verbosity < 2 || r.file === undefined || r.file === (0, nodeid_js_1.pathOfId)(r.id))
             return line;
         return `${line} <- ${r.file}`;
     }
@@ -21307,18 +21305,7 @@ const types_js_1 = __nccwpck_require__(8522);
  */
 function inRunOrder(results, collectionOrder) {
     const order = collectionOrder ?? [];
-    const position = new Map();
-    let file = '';
-    order.forEach((id, index) => {
-        if (position.get(id) === undefined)
-            position.set(id, index);
-        // ids come grouped by module: a new module's first item gives its place
-        if (id.startsWith(file) && id.startsWith('::', file.length))
-            return;
-        file = (0, nodeid_js_1.pathOfId)(id);
-        if (position.get(file) === undefined)
-            position.set(file, index);
-    });
+    const position = positionsOf(order);
     const n = results.length;
     const collected = new Uint8Array(n);
     const moduleRank = new Float64Array(n);
@@ -21333,6 +21320,27 @@ function inRunOrder(results, collectionOrder) {
     const indexes = Array.from({ length: n }, (_, i) => i);
     indexes.sort((a, b) => collected[a] - collected[b] || moduleRank[a] - moduleRank[b] || unitRank[a] - unitRank[b] || a - b);
     return indexes.map((i) => results[i]);
+}
+/** Each id's and each module's place in `order`, made once per order (the console and each report file ask). */
+const positions = new WeakMap();
+function positionsOf(order) {
+    const known = positions.get(order);
+    if (known !== undefined)
+        return known;
+    const position = new Map();
+    let file = '';
+    order.forEach((id, index) => {
+        if (position.get(id) === undefined)
+            position.set(id, index);
+        // ids come grouped by module: a new module's first item gives its place
+        if (id.startsWith(file) && id.startsWith('::', file.length))
+            return;
+        file = (0, nodeid_js_1.pathOfId)(id);
+        if (position.get(file) === undefined)
+            position.set(file, index);
+    });
+    positions.set(order, position);
+    return position;
 }
 
 

@@ -399,12 +399,23 @@ describe("a conftest's pytest_ignore_collect", () => {
   });
 });
 
+/** Runs `check` in a fresh project of `files` (and a plain pytest.ini), removed afterwards. */
+function inProject(prefix: string, files: Record<string, string>, check: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
+    for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+    check(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const BROKEN_IMPORT = 'from os import does_not_exist\n\n\ndef test_c():\n    pass\n';
+
 describe('an import error under -vv', () => {
   it("shows pytest's whole traceback, its own import frames included, as pytest does", () => {
-    const importDir = mkdtempSync(join(tmpdir(), 'fastest-import-vv-'));
-    try {
-      writeFileSync(join(importDir, 'pytest.ini'), '[pytest]\n');
-      writeFileSync(join(importDir, 'test_b.py'), 'from os import does_not_exist\n\n\ndef test_c():\n    pass\n');
+    inProject('fastest-import-vv-', { 'test_b.py': BROKEN_IMPORT }, (importDir) => {
       const errors = (command: string, args: string[]) => {
         const out = spawnSync(command, [...args, '-p', 'no:cacheprovider', '-vv'], { cwd: importDir, encoding: 'utf8', env }).stdout;
         return out.slice(out.indexOf('= ERRORS ='), out.indexOf('short test summary info'));
@@ -412,23 +423,19 @@ describe('an import error under -vv', () => {
       const pytest = errors('python3', ['-m', 'pytest']);
       expect(pytest).toContain('in import_path');
       expect(errors(process.execPath, [cli])).toBe(pytest);
-    } finally {
-      rmSync(importDir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('the header when collection errors end the session', () => {
   it('counts the tests a parametrize over values only the import knows makes, as pytest does', () => {
-    const countDir = mkdtempSync(join(tmpdir(), 'fastest-pass-count-'));
-    try {
-      writeFileSync(join(countDir, 'pytest.ini'), '[pytest]\n');
+    const files = {
       // (flask's test_json_tag: uuid4(), datetime.now() among the values; discovery lists one item)
-      writeFileSync(
-        join(countDir, 'test_a.py'),
+      'test_a.py':
         'import uuid\n\nimport pytest\n\n\n@pytest.mark.parametrize("x", (1, 2, uuid.uuid4()))\ndef test_a(x):\n    pass\n\n\ndef test_b():\n    pass\n',
-      );
-      writeFileSync(join(countDir, 'test_b.py'), 'from os import does_not_exist\n\n\ndef test_c():\n    pass\n');
+      'test_b.py': BROKEN_IMPORT,
+    };
+    inProject('fastest-pass-count-', files, (countDir) => {
       const header = (command: string, args: string[]) =>
         spawnSync(command, [...args, '-p', 'no:cacheprovider'], { cwd: countDir, encoding: 'utf8', env })
           .stdout.split('\n')
@@ -436,8 +443,6 @@ describe('the header when collection errors end the session', () => {
       const pytest = header('python3', ['-m', 'pytest']);
       expect(pytest).toEqual(['collected 4 items / 1 error']);
       for (const engine of ['auto', 'pytest']) expect(header(process.execPath, [cli, '--no-cache', '--engine', engine]), engine).toEqual(pytest);
-    } finally {
-      rmSync(countDir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -259,19 +259,16 @@ class _Dispatcher:
             if self._native_reason(file) is None:
                 self.native.precompile(file)
 
-    def pass_skip(self, file, engine):
-        """The result frame of `file`'s skip at import found by the collection pass, or None."""
+    def pass_report(self, file, engine):
+        """What the collection pass found in `file`, in the engine that collected it: the ids of
+        its tests (None: not collected here), whether a collector inside it failed (a class; the
+        pytest engine's collection says so), and the result frame of its skip at import, if any."""
         collector = self.native if engine == "native" else self._pytest
-        return collector.pass_skip(file) if collector is not None else None
-
-    def partially_collected(self, file, engine):
-        """Whether the collection pass found a collector inside `file` failing (pytest engine)."""
-        return engine == "pytest" and self._pytest is not None and self._pytest.partially_collected(file)
-
-    def collected_ids(self, file, engine):
-        """The ids of the tests the collection pass found in `file`, in the engine that collected it."""
-        collector = self.native if engine == "native" else self._pytest
-        return collector.collected_ids(file) if collector is not None else None
+        if collector is None:
+            return None, False, None
+        ids = collector.collected_ids(file)
+        partial = ids is not None and engine == "pytest" and collector.partially_collected(file)
+        return ids, partial, collector.pass_skip(file)
 
     def run_unit(self, unit):
         self.load_initial_conftests()
@@ -638,9 +635,8 @@ def _main(proto_fds=None):
                                         frame["file"], frame["file"], emit)
             if code is not None:
                 break
-            ids = None if import_only or engine is None else dispatcher.collected_ids(frame["file"], engine)
-            partial = ids is not None and dispatcher.partially_collected(frame["file"], engine)
-            skipped = None if import_only or engine is None else dispatcher.pass_skip(frame["file"], engine)
+            ids, partial, skipped = (None, False, None) if import_only or engine is None else \
+                dispatcher.pass_report(frame["file"], engine)
             emit(collect_done(frame["file"], engine, None if ids is None else len(ids),
                               ids if frame.get("ids") or partial else None, partial, skipped))
         elif kind == "conftests":

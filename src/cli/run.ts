@@ -604,6 +604,8 @@ async function runSession(
   // Dynamic items whose expansions -k/-m must still judge (usually none).
   const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
   const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
+  /** -k, -m or --deselect: which of a module's tests run is theirs to judge, id by id. */
+  const filtering = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
   const checkExpansion = (id: string) => {
     if (toCheck.size === 0) return true;
     const item = toCheck.get(baseId(id)) ?? toCheck.get(pathOfId(id)); // or its whole-file item
@@ -769,7 +771,7 @@ async function runSession(
           // Tests discovery did not list (a plugin's or the module's own making): counted as the
           // worker reports them, -k/-m judged on each id as for a whole-file item.
           truth.waitFor.add(file);
-          if (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0) {
+          if (filtering) {
             toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
           }
         },
@@ -795,8 +797,7 @@ async function runSession(
             return 'stop';
           }
           for (const file of uncounted) truth.collectionFailed(file);
-          const filtered = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
-          const fromPass = stopping && !filtered && truth.countFromPass();
+          const fromPass = stopping && !filtering && truth.countFromPass();
           if (uncounted.length > 0 || fromPass) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },

@@ -12,6 +12,7 @@ import {
   type TestResult,
   type WarningRecord,
 } from '../types.js';
+import { pathOfId } from '../nodeid.js';
 import { pyFixed, pyRjust, wcswidth, type Markup } from './color.js';
 import { addResult, closingLine, colorForType, emptyCounts, mainColor, subtestCategory, type Counts } from './counts.js';
 import { Fence } from './fence.js';
@@ -247,11 +248,6 @@ interface Report {
   teardown: boolean;
 }
 
-function fileOf(id: string): string {
-  const sep = id.indexOf('::');
-  return sep === -1 ? id : id.slice(0, sep);
-}
-
 function stripSkipped(reason: string): string {
   return reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason === 'Skipped' ? '' : reason;
 }
@@ -428,7 +424,7 @@ export class ConsoleReporter {
     }
     if (this.verbosity === 0 && !(this.opts.captureNo && this.workers === 1)) {
       teardownOutput?.(); // (output streams as it comes here: the file's letters come later)
-      const file = fileOf(r.id);
+      const file = pathOfId(r.id);
       const pending = this.pendingByFile.get(file);
       if (pending) pending.push(r);
       else this.pendingByFile.set(file, [r]);
@@ -585,7 +581,7 @@ export class ConsoleReporter {
    */
   testOutput(id: string): void {
     if (this.heldHeader || id === '' || !this.opts.captureNo || this.workers !== 1) return;
-    if (this.verbosity === 0) return this.startFileLine(fileOf(id));
+    if (this.verbosity === 0) return this.startFileLine(pathOfId(id));
     if (this.prefixBeforeOutput === id) return;
     this.tw.line();
     this.tw.write(this.cwdRelative(id) + ' ');
@@ -600,7 +596,7 @@ export class ConsoleReporter {
     const rerun = report === 'rerun';
     const sub = typeof report === 'object' ? report : undefined;
     // pytest starts a file's line (closing the previous one) before the test reports.
-    if (this.verbosity === 0) this.startFileLine(fileOf(r.id));
+    if (this.verbosity === 0) this.startFileLine(pathOfId(r.id));
     if (teardown) this.shownCounts.error += 1;
     else if (rerun) this.shownCounts.rerun += 1;
     else if (sub) {
@@ -944,7 +940,7 @@ export class ConsoleReporter {
       }
     }
     for (const r of skips) {
-      let file = r.file ?? fileOf(r.id);
+      let file = r.file ?? pathOfId(r.id);
       let line = r.line;
       let reason = r.message ?? '';
       // A skip's longrepr is pytest's `path:lineno: reason`, naming where the skip was raised.
@@ -978,7 +974,7 @@ export class ConsoleReporter {
    */
   private locationLine(r: TestResult): string {
     const line = this.cwdRelative(r.id);
-    if (this.verbosity < 2 || r.file === undefined || r.file === fileOf(r.id)) return line;
+    if (this.verbosity < 2 || r.file === undefined || r.file === pathOfId(r.id)) return line;
     return `${line} <- ${r.file}`;
   }
 

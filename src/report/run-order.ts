@@ -14,15 +14,7 @@ import { isCollectionSkip, type TestResult } from '../types.js';
  */
 export function inRunOrder(results: readonly TestResult[], collectionOrder: readonly string[] | undefined): TestResult[] {
   const order = collectionOrder ?? [];
-  const position = new Map<string, number>();
-  let file = '';
-  order.forEach((id, index) => {
-    if (position.get(id) === undefined) position.set(id, index);
-    // ids come grouped by module: a new module's first item gives its place
-    if (id.startsWith(file) && id.startsWith('::', file.length)) return;
-    file = pathOfId(id);
-    if (position.get(file) === undefined) position.set(file, index);
-  });
+  const position = positionsOf(order);
   const n = results.length;
   const collected = new Uint8Array(n);
   const moduleRank = new Float64Array(n);
@@ -37,4 +29,23 @@ export function inRunOrder(results: readonly TestResult[], collectionOrder: read
   const indexes = Array.from({ length: n }, (_, i) => i);
   indexes.sort((a, b) => collected[a] - collected[b] || moduleRank[a] - moduleRank[b] || unitRank[a] - unitRank[b] || a - b);
   return indexes.map((i) => results[i]);
+}
+
+/** Each id's and each module's place in `order`, made once per order (the console and each report file ask). */
+const positions = new WeakMap<readonly string[], Map<string, number>>();
+
+function positionsOf(order: readonly string[]): Map<string, number> {
+  const known = positions.get(order);
+  if (known !== undefined) return known;
+  const position = new Map<string, number>();
+  let file = '';
+  order.forEach((id, index) => {
+    if (position.get(id) === undefined) position.set(id, index);
+    // ids come grouped by module: a new module's first item gives its place
+    if (id.startsWith(file) && id.startsWith('::', file.length)) return;
+    file = pathOfId(id);
+    if (position.get(file) === undefined) position.set(file, index);
+  });
+  positions.set(order, position);
+  return position;
 }
