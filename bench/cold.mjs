@@ -1,9 +1,10 @@
 // Cold-run benchmark: 10,000 trivial tests (100 files) with no .fastest/ at all (a fresh CI
 // checkout) against pytest in the same run, alternating, medians; wall seconds and the CPU
 // seconds of the whole process tree (GNU time). Optionally another build in the same rounds.
-// Usage: node bench/cold.mjs [--rounds N] [--tests N] [--base DIR] [--warm]
+// Usage: node bench/cold.mjs [--rounds N] [--tests N] [--base DIR] [--warm] [--collect-only]
 //   --base DIR: DIR/dist/cli.js also runs cold in each round (e.g. a `git archive` of main).
 //   --warm: also a warm run of this build per round (after its cold run).
+//   --collect-only: every command lists (`--co -q`) instead of running.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,11 +35,13 @@ function run(args, cwd) {
 
 const dir = join(tmpdir(), 'fastest-bench-cold');
 generateSuite(dir, { tests, perFile: 100, kind: 'trivial' });
+const quiet = process.argv.includes('--collect-only') ? ['--co', '-q'] : ['-q'];
 const runners = [
-  ['pytest', ['python3', '-m', 'pytest', '-q', '-p', 'no:cacheprovider']],
-  ['fastest cold', [process.execPath, cli, '-q', '-n', 'auto'], 'cold'],
-  ...(base ? [['base cold', [process.execPath, resolve(base, 'dist', 'cli.js'), '-q', '-n', 'auto'], 'cold']] : []),
-  ...(process.argv.includes('--warm') ? [['fastest warm', [process.execPath, cli, '-q', '-n', 'auto']]] : []),
+  ['pytest', ['python3', '-m', 'pytest', ...quiet, '-p', 'no:cacheprovider']],
+  ['fastest cold', [process.execPath, cli, ...quiet, '-n', 'auto'], 'cold'],
+  ...(base ? [['base cold', [process.execPath, resolve(base, 'dist', 'cli.js'), ...quiet, '-n', 'auto'], 'cold']] : []),
+  ...(process.argv.includes('--warm') ? [['fastest warm', [process.execPath, cli, ...quiet, '-n', 'auto']]] : []),
+  ...(process.argv.includes('--warm') && base ? [['base warm', [process.execPath, resolve(base, 'dist', 'cli.js'), ...quiet, '-n', 'auto']]] : []),
 ];
 const times = Object.fromEntries(runners.map(([label]) => [label, []]));
 for (let round = 0; round < rounds; round++) {

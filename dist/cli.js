@@ -800,7 +800,15 @@ const RECORD_VERSION = 1;
 /** Commands (of the same cwd, arguments and environment) whose plan is kept. */
 const KEPT_PLANS = 16;
 /** Arguments after which the run starts no worker (real pytest answers, or nothing runs). */
-const NO_WORKER_ARGS = new Set(['--co', '--collect-only', '--setup-plan', '--setup-only', '--fixtures', '--fixtures-per-test', '--markers', '--watch']);
+const NO_WORKER_ARGS = new Set(['--setup-plan', '--setup-only', '--fixtures', '--fixtures-per-test', '--markers', '--watch']);
+/** `--collect-only`: its tree is real pytest's; with -q the workers' collection pass lists. */
+const COLLECT_ONLY_ARGS = new Set(['--co', '--collect-only', '--collectonly']);
+/** Whether the command starts no worker of its own. */
+function startsNoWorker(argv) {
+    if (argv.some((arg) => NO_WORKER_ARGS.has(arg)))
+        return true;
+    return argv.some((arg) => COLLECT_ONLY_ARGS.has(arg)) && !argv.some((arg) => /^-q+$/.test(arg) || arg === '--quiet');
+}
 /** Files that make the cwd pytest's rootdir when fastest is run there without arguments. */
 const ROOTDIR_MARKERS = ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg', 'setup.py'];
 /** Options whose value is no path (and so leaves the rootdir where it is). */
@@ -869,7 +877,7 @@ function trustedPlan(recorded, projectDir, cwd, python) {
  */
 function earlyPlan(argv, cwd, env, key) {
     const none = { plan: null, start: 0, recorded: null, env };
-    if (env.FASTEST_EARLY_WORKERS === '0' || argv.some((arg) => NO_WORKER_ARGS.has(arg)))
+    if (env.FASTEST_EARLY_WORKERS === '0' || startsNoWorker(argv))
         return none;
     // As the session chooses (runner/python.ts), from the rootdir's .fastest/: on a copy of env.
     const chosen = (projectDir) => {

@@ -1186,7 +1186,6 @@ function initialConftestPaths(rootdir, startDirs) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.collectedLine = collectedLine;
 exports.printDiscovery = printDiscovery;
 exports.discoverCommand = discoverCommand;
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
@@ -1199,21 +1198,6 @@ const session_js_1 = __nccwpck_require__(2594);
 const shard_js_1 = __nccwpck_require__(7718);
 const types_js_1 = __nccwpck_require__(8522);
 const impact_report_js_1 = __nccwpck_require__(1785);
-/** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
-function collectedLine(selected, deselected, errors, seconds) {
-    // pytest's _build_collect_only_summary_stats_line
-    const total = selected + deselected;
-    let line = total === 0
-        ? 'no tests collected'
-        : deselected === 0
-            ? `${(0, counts_js_1.pluralize)(total, 'test')} collected`
-            : selected === 0
-                ? `no tests collected (${deselected} deselected)`
-                : `${selected}/${(0, counts_js_1.pluralize)(total, 'test')} collected (${deselected} deselected)`;
-    if (errors > 0)
-        line += `, ${(0, counts_js_1.pluralize)(errors, 'error')}`;
-    return `${line} in ${seconds.toFixed(2)}s`;
-}
 function dynamicNote(item) {
     if (item.unverified)
         return '  (dynamic: not found in the source, a run decides whether the module makes it)';
@@ -1253,7 +1237,9 @@ function printDiscovery(session, collected, seconds, write) {
             write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
         }
     }
-    write(counts ? '\n' : `\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
+    const closing = { ...(0, counts_js_1.emptyCounts)(), deselected: selection.deselected.length, error: discovery.errors.length };
+    const collectedCount = selection.selected.length + selection.deselected.length;
+    write(counts ? '\n' : `\n${(0, counts_js_1.closingLine)(closing, seconds, 80, { verbosity: -1, collected: collectedCount })}\n`);
     if (discovery.errors.length > 0)
         return types_js_1.ExitCode.INTERRUPTED;
     return selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
@@ -12921,6 +12907,7 @@ exports.mainColor = mainColor;
 exports.pluralize = pluralize;
 exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
+exports.collectOnlyParts = collectOnlyParts;
 exports.closingLine = closingLine;
 const color_js_1 = __nccwpck_require__(2105);
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
@@ -13046,6 +13033,26 @@ function formatSessionDuration(seconds) {
     return `${(0, color_js_1.pyFixed)(seconds, 2)}s (${timedelta(Math.trunc(seconds))})`;
 }
 /**
+ * pytest's closing line of `--collect-only` (_build_collect_only_summary_stats_line):
+ * `3/10 tests collected (7 deselected), 1 error`. `collected` counts the deselected too.
+ */
+function collectOnlyParts(collected, deselected, errors) {
+    let main = collected === 0 || collected === deselected ? 'yellow' : 'green';
+    const text = collected === 0
+        ? 'no tests collected'
+        : deselected === 0
+            ? `${pluralize(collected, 'test')} collected`
+            : collected === deselected
+                ? `no tests collected (${deselected} deselected)`
+                : `${collected - deselected}/${pluralize(collected, 'test')} collected (${deselected} deselected)`;
+    const parts = [{ text, color: main, bold: false }];
+    if (errors > 0) {
+        main = 'red';
+        parts.push({ text: pluralize(errors, 'error'), color: main, bold: false });
+    }
+    return { parts, main };
+}
+/**
  * The last line of a run, without the newline:
  * `==== 1 failed, 99 passed, 2 skipped, 1 xfailed in 0.52s ====`, centred in `width`.
  */
@@ -13054,7 +13061,7 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
     const verbosity = opts.verbosity ?? 0;
     if (verbosity < -1)
         return '';
-    const { parts, main } = summaryParts(counts);
+    const { parts, main } = opts.collected !== undefined ? collectOnlyParts(opts.collected, counts.deselected, counts.error) : summaryParts(counts);
     const displaySep = verbosity >= 0;
     let fullwidth = width;
     const rendered = parts.map((p) => {

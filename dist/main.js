@@ -3954,7 +3954,6 @@ function initialConftestPaths(rootdir, startDirs) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.collectedLine = collectedLine;
 exports.printDiscovery = printDiscovery;
 exports.discoverCommand = discoverCommand;
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
@@ -3967,21 +3966,6 @@ const session_js_1 = __nccwpck_require__(2594);
 const shard_js_1 = __nccwpck_require__(7718);
 const types_js_1 = __nccwpck_require__(8522);
 const impact_report_js_1 = __nccwpck_require__(1785);
-/** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
-function collectedLine(selected, deselected, errors, seconds) {
-    // pytest's _build_collect_only_summary_stats_line
-    const total = selected + deselected;
-    let line = total === 0
-        ? 'no tests collected'
-        : deselected === 0
-            ? `${(0, counts_js_1.pluralize)(total, 'test')} collected`
-            : selected === 0
-                ? `no tests collected (${deselected} deselected)`
-                : `${selected}/${(0, counts_js_1.pluralize)(total, 'test')} collected (${deselected} deselected)`;
-    if (errors > 0)
-        line += `, ${(0, counts_js_1.pluralize)(errors, 'error')}`;
-    return `${line} in ${seconds.toFixed(2)}s`;
-}
 function dynamicNote(item) {
     if (item.unverified)
         return '  (dynamic: not found in the source, a run decides whether the module makes it)';
@@ -4021,7 +4005,9 @@ function printDiscovery(session, collected, seconds, write) {
             write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
         }
     }
-    write(counts ? '\n' : `\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
+    const closing = { ...(0, counts_js_1.emptyCounts)(), deselected: selection.deselected.length, error: discovery.errors.length };
+    const collectedCount = selection.selected.length + selection.deselected.length;
+    write(counts ? '\n' : `\n${(0, counts_js_1.closingLine)(closing, seconds, 80, { verbosity: -1, collected: collectedCount })}\n`);
     if (discovery.errors.length > 0)
         return types_js_1.ExitCode.INTERRUPTED;
     return selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
@@ -4163,58 +4149,61 @@ function impactClosingLine(impact, selectedCount) {
 
 /***/ }),
 
-/***/ 8520:
+/***/ 7986:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.loadInitialConftests = loadInitialConftests;
-// pytest imports its initial conftests while it configures, before it collects or lists anything
-// (python/fastest_worker/initial_conftests.py): one that fails to import is its usage error (exit
-// 4, its text on stderr). `--collect-only -q` lists discovery's ids without a worker, so before
-// it prints, one worker imports them (only where a conftest.py is on pytest's way).
-const node_fs_1 = __nccwpck_require__(3024);
-const node_path_1 = __nccwpck_require__(6760);
-const walk_js_1 = __nccwpck_require__(4765);
-const inputs_js_1 = __nccwpck_require__(417);
-const index_js_1 = __nccwpck_require__(9286);
-const unlisted_js_1 = __nccwpck_require__(2770);
-/** A conftest.py pytest could import while it configures: in a directory from the rootdir down
- * to a path collection starts from, or in a `test*` directory of such a directory. */
-function mayHaveInitialConftest(session) {
-    const rootdir = session.config.rootdir;
-    const has = (dir) => (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conftest.py')) !== undefined;
-    for (const path of session.paths) {
-        const directory = (0, inputs_js_1.probePath)(path)?.isDirectory();
-        if (directory === undefined)
-            continue; // (a path that does not exist names no conftest)
-        if ((0, walk_js_1.dirsUpToRootdir)(directory ? path : (0, node_path_1.dirname)(path), rootdir).some(has))
-            return true;
-        if (!directory)
-            continue;
-        try {
-            if ((0, node_fs_1.readdirSync)(path, { withFileTypes: true }).some((entry) => entry.isDirectory() && entry.name.startsWith('test') && has((0, node_path_1.join)(path, entry.name))))
-                return true;
-        }
-        catch {
-            // unreadable: pytest says so when it collects
+exports.listingOfPass = listingOfPass;
+// `--collect-only -q`: the ids the workers' collection pass collected, as the command line selects
+// them. pytest imports every module to list it; discovery alone cannot see a module that fails
+// to import, or the tests a module makes when it is imported.
+const nodeid_js_1 = __nccwpck_require__(9098);
+const index_js_1 = __nccwpck_require__(1276);
+/**
+ * What pytest lists of what each file collected. An id discovery listed keeps discovery's
+ * verdict; any other (an expansion, a test made at import) is judged as pytest judges it: under
+ * the node-id arguments, then by -k/-m/--deselect. A file without collected ids (it failed to
+ * import, or skipped itself) lists nothing.
+ */
+function listingOfPass(files, collectedByFile, selected, deselected, narrowIds, selectOptions) {
+    const chosen = new Map(selected.map((item) => [item.id, item]));
+    const left = new Set(deselected.map((item) => item.id));
+    const underArguments = { ...selectOptions, keyword: undefined, markexpr: undefined, deselect: [] };
+    const listing = { ids: [], deselected: 0 };
+    const judge = (item, id) => {
+        if (!(0, index_js_1.expansionSelected)(item, id, undefined, underArguments))
+            return;
+        if ((0, index_js_1.expansionSelected)(item, id, undefined, selectOptions))
+            listing.ids.push(id);
+        else
+            listing.deselected++;
+    };
+    for (const file of files) {
+        for (const id of collectedByFile.get(file) ?? []) {
+            if (chosen.has(id))
+                listing.ids.push(id);
+            else if (left.has(id))
+                listing.deselected++;
+            else {
+                const covering = (0, nodeid_js_1.coveringIds)(id).find((cover) => chosen.has(cover) || left.has(cover));
+                if (covering === undefined) {
+                    judge({ id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, id);
+                }
+                else if (left.has(covering)) {
+                    listing.deselected++;
+                }
+                else {
+                    const narrowed = narrowIds.get(covering);
+                    if (narrowed === undefined)
+                        judge(chosen.get(covering), id);
+                    else if (narrowed.includes(id))
+                        listing.ids.push(id);
+                }
+            }
         }
     }
-    return false;
-}
-/**
- * One worker imports the initial conftests, as pytest's configuration does: a failing one ends
- * the command with pytest's text and exit 4 (a RunnerError the caller reports as it is).
- */
-async function loadInitialConftests(session) {
-    if (!mayHaveInitialConftest(session))
-        return;
-    await (0, index_js_1.runUnits)([], (0, unlisted_js_1.oneWorkerWithoutUnits)(session, { conftestsOnly: true }), {
-        result: () => undefined,
-        collectionError: () => undefined,
-        unitDone: () => undefined,
-        workerOutput: () => undefined,
-    });
+    return listing;
 }
 
 
@@ -4975,7 +4964,6 @@ const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const counts_js_1 = __nccwpck_require__(5132);
 const fence_js_1 = __nccwpck_require__(9183);
-const initial_conftests_js_1 = __nccwpck_require__(8520);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const reporters_js_1 = __nccwpck_require__(8056);
 const index_js_1 = __nccwpck_require__(9286);
@@ -4992,6 +4980,7 @@ const early_js_1 = __nccwpck_require__(5769);
 const code_cache_js_1 = __nccwpck_require__(882);
 const impact_report_js_1 = __nccwpck_require__(1785);
 const discover_js_1 = __nccwpck_require__(2731);
+const listing_js_1 = __nccwpck_require__(7986);
 const signals_js_1 = __nccwpck_require__(3563);
 const option_route_js_1 = __nccwpck_require__(6501);
 const options_js_1 = __nccwpck_require__(5988);
@@ -5195,9 +5184,10 @@ async function runCommand(argv, cwd, env, hooks = {}) {
     (0, option_route_js_1.applyEngineRoute)(options, route);
     const shim = session.pythonShim;
     // The workers started ahead: as many as the last run's measures say pay for themselves.
-    const runCost = options.collectOnly ? null : (0, index_js_1.readRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'));
+    const readsDiscoveryOnly = options.collectOnly && !listsFromPass(options);
+    const runCost = readsDiscoveryOnly ? null : (0, index_js_1.readRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'));
     const startWorkers = workerCount(session, Number.MAX_SAFE_INTEGER, runCost ? { expected: (0, index_js_1.recordedTestSeconds)(runCost), worker: runCost.workerSeconds } : undefined);
-    const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
+    const filterCheck = readsDiscoveryOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
     // A warm parent (runner/warm.ts) or the Python workers start now, so that their start-up
     // overlaps discovery; unused ones are ended.
     const warm = options.collectOnly
@@ -5213,7 +5203,7 @@ async function runCommand(argv, cwd, env, hooks = {}) {
                 env,
                 firstRun: runCost === null,
             }));
-    const prestarted = options.collectOnly || warm?.parent
+    const prestarted = readsDiscoveryOnly || warm?.parent
         ? undefined
         : new index_js_1.PrestartedWorkers({
             python: session.python,
@@ -5357,6 +5347,11 @@ async function withUnlistedFailures(session, collected) {
     const fixed = { ...discovery, items: corrected };
     return { collected: { ...collected, discovery: fixed, selection: (0, index_js_2.selectItems)(corrected, selectOptions) }, checkedModules };
 }
+/** `--collect-only -q`/`-qq`: listed from the workers' collection pass, unless pytest's own
+ * collection must answer (decided after discovery). JSON lists discovery's items. */
+function listsFromPass(options) {
+    return options.collectOnly && options.verbosity < 0 && !options.jsonOutput;
+}
 async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, runCost, warm, hooks = {}) {
     const { options, config, cwd } = session;
     /** A first run's modules listed so far, and their test time at the cold estimate. */
@@ -5384,7 +5379,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const listedItems = collected.discovery.items;
     /** What the check of recorded failures collected: module -> ids. */
     let checkedModules = new Map();
-    if (!options.collectOnly && (options.lastFailed || options.failedFirst)) {
+    const listing = listsFromPass(options);
+    if ((!options.collectOnly || listing) && (options.lastFailed || options.failedFirst)) {
         ({ collected, checkedModules } = await withUnlistedFailures(session, collected));
     }
     hooks.collected?.(collected);
@@ -5400,26 +5396,25 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         // pytest's warnings summary of a collection (an ini key it does not know; pytest 9.1's warning
         // for an iterator passed to parametrize): real pytest collects, and says them as it does.
         // Without -q pytest prints its collector tree (<Dir>, <Module>, docstrings under -v), which
-        // only pytest's own collectors know: real pytest prints it. `--co -q` lists ids from discovery.
+        // only pytest's own collectors know: real pytest prints it. `--co -q` lists what the workers'
+        // collection pass collects (a module that fails to import is pytest's error, not a listing).
         const tree = options.verbosity >= 0;
         // A node id only the module's import can settle (selection.unverified), or an item whose ids
         // only the module's import knows (a parametrize over a name, a unittest class discovery cannot
         // read; until a run has taught them): pytest's collection answers, with pytest's ids.
         const pytestDecides = tree || selection.unverified.length > 0 || (discovery.iteratorParametrize?.length ?? 0) > 0 || selection.selected.some((item) => item.dynamic);
-        // --shard: the shard's share, as its run would collect it
-        const listed = await (0, shard_js_1.shardListing)(session, collected);
         if (!options.jsonOutput && (pytestDecides || (await session.configWarnings).length > 0)) {
+            prestarted?.dispose();
+            // --shard: the shard's share, as its run would collect it
+            const sharded = options.shard ? (await (0, shard_js_1.shardListing)(session, collected)).selection.selected : undefined;
             out.flush();
-            return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected, options.shard ? listed.selection.selected : undefined), cwd, env);
+            return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected, sharded), cwd, env);
         }
-        // pytest imports the initial conftests before it lists anything: one that fails is its usage error
-        if (!options.jsonOutput)
-            await (0, initial_conftests_js_1.loadInitialConftests)(session);
-        const code = (0, discover_js_1.printDiscovery)(session, listed, (performance.now() - started) / 1000, write);
-        if (impact && !options.jsonOutput)
-            write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
-        out.flush();
-        return code;
+        if (options.jsonOutput) {
+            const code = (0, discover_js_1.printDiscovery)(session, await (0, shard_js_1.shardListing)(session, collected), (performance.now() - started) / 1000, write);
+            out.flush();
+            return code;
+        }
     }
     const pythonVersion = await pythonCheck;
     // pytest prints its usage error as `ERROR: {msg}\n` plus the line's own newline.
@@ -5498,6 +5493,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const nodeIdsAsked = options.paths.some((arg) => arg.includes('::'));
     /** What the collection pass collected in the modules of the node ids asked for. */
     const passCollected = new Map();
+    /** A listing: what collecting each module warned (a run's results carry it). */
+    const passWarned = new Map();
     let refusedNodeIds = [];
     const truth = new index_js_1.CollectionTruth({
         selected,
@@ -5514,7 +5511,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // pytest collects every module before the first test: a collection error stops the session
     // (or counts against --maxfail) before anything runs, and the header counts what collected.
     // The workers collect their shares first (the collection pass); the header waits for it.
-    const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
+    // (a listing lists the other modules' tests before the errors, as pytest)
+    const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors && !listing;
     const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError, unlisted);
     // Modules to import though no test of them is selected: the workers start all the same.
     const runs = units.length > 0 || (pass.files?.length ?? 0) > 0;
@@ -5604,7 +5602,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 stopOnErrors: !options.continueOnCollectionErrors,
                 ...pass,
                 // node ids asked for: the pass reports what their modules collect, to refuse one no module produces
-                ...(nodeIdsAsked ? { idsOf: [...new Set(units.map((unit) => unit.file))] } : {}),
+                ...(nodeIdsAsked || listing
+                    ? { idsOf: [...new Set([...units.map((unit) => unit.file), ...(listing ? [...unlisted, ...(pass.files ?? [])] : [])])] }
+                    : {}),
+                listOnly: listing,
             },
         }, {
             result: (r) => {
@@ -5661,6 +5662,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             passIds: (file, ids) => {
                 passCollected.set(file, ids);
             },
+            passWarnings: (file, warnings) => passWarned.set(file, warnings),
             partiallyCollected: (file, ids) => {
                 truth.partiallyCollected(file, ids);
                 reporter.correctCounts(truth.selected, truth.deselected);
@@ -5681,6 +5683,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                     reporter.countsKnown();
                     return 'stop';
                 }
+                if (listing)
+                    return 'stop';
                 for (const file of uncounted)
                     truth.collectionFailed(file);
                 const fromPass = stopping && !filtering && truth.countFromPass();
@@ -5727,14 +5731,15 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         process.removeListener('SIGINT', onSigint);
         hooks.signal?.removeEventListener('abort', onSigint);
         // A run cut short measured its units only in part.
-        if (runs && measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
+        if (runs && measured && !listing && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
             (0, index_js_1.writeRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'), measured, runCost);
             const next = (0, index_js_1.readRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'));
             if (next)
                 (0, early_js_1.reviseEarlyWorkers)(workerCount(session, Number.MAX_SAFE_INTEGER, { expected: (0, index_js_1.recordedTestSeconds)(next), worker: next.workerSeconds }));
         }
-        if (summary.collectionErrors !== undefined) {
-            const n = summary.collectionErrors;
+        const listingErrors = listing && !options.continueOnCollectionErrors && refusedNodeIds.length === 0 ? errors.length : 0;
+        if (summary.collectionErrors !== undefined || listingErrors > 0) {
+            const n = summary.collectionErrors ?? listingErrors;
             interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;
             exitCode = 2;
         }
@@ -5759,14 +5764,29 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         const testsFailed = errors.length > 0 || results.some((r) => r.outcome === 'failed' || r.outcome === 'error' || r.teardownError !== undefined);
         coverageOutcome = await (0, session_js_1.finishCoverage)(session.python, coverage.spec, testsFailed, env);
     }
+    /** `--collect-only -q`: what the pass collected, as pytest lists it (null: a run, or refused). */
+    const listed = listing && refusedNodeIds.length === 0
+        ? (0, listing_js_1.listingOfPass)(pass.files ?? [...new Set(units.map((unit) => unit.file))], passCollected, selected, deselected, narrowIds, collected.selectOptions)
+        : null;
+    if (listed) {
+        // what -k/-m left out of modules the pass did not list (another shard's) counts as the run's header counts it
+        const failed = new Set([...errors.map((e) => e.file), ...results.filter(types_js_1.isCollectionSkip).map((r) => r.file ?? (0, nodeid_js_1.pathOfId)(r.id))]);
+        const deselectedElsewhere = deselected.filter((item) => !passCollected.has(item.file) && !failed.has(item.file)).length;
+        truth.selected = listed.ids.length;
+        truth.deselected = listed.deselected + deselectedElsewhere;
+        reporter.correctCounts(truth.selected, truth.deselected);
+        reporter.collectedItems?.(listed.ids);
+    }
     const seconds = (performance.now() - started) / 1000;
     // A module that failed to collect is recorded by its file id, as pytest records it.
     const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
     // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
     if (!options.plugins.includes('no:cacheprovider')) {
-        (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id), pytestCacheDir(config));
+        // (--collect-only: pytest records what failed to collect, and leaves --nf's ids alone)
+        (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, listed?.ids ?? selected.map((i) => i.id), pytestCacheDir(config));
         // the ids pytest's session collected (expansions as run) for --nf
-        (0, index_js_2.updateNodeIds)(config.rootdir, [...new Set([...selected.map((i) => i.id), ...results.map((r) => r.id)])], pytestCacheDir(config));
+        if (!listed)
+            (0, index_js_2.updateNodeIds)(config.rootdir, [...new Set([...selected.map((i) => i.id), ...results.map((r) => r.id)])], pytestCacheDir(config));
     }
     const configWarnings = await session.configWarnings;
     // pytest's plugins write it at pytest_sessionfinish, before the terminal summary: what several
@@ -5776,9 +5796,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         out.flush();
         process.stderr.write(env.GITHUB_ACTIONS === 'true' ? (0, fence_js_1.fenceBlock)(stderrAtEnd) : stderrAtEnd);
     }
+    // (a listing's collection warnings, in collection order: nothing ran to carry them)
+    const listingFiles = listed ? (pass.files ?? [...passWarned.keys()]) : [];
     reporter.finish({
         seconds,
-        configWarnings,
+        configWarnings: [...configWarnings, ...listingFiles.flatMap((file) => passWarned.get(file) ?? [])],
         interrupted: interruptedText,
         deselected: truth.deselected,
         notCollected: truth.notCollected,
@@ -5792,6 +5814,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     out.flush();
     hooks.finished?.(results, errors);
     if (!options.noCache &&
+        !listed &&
         (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(listedItems, [
             ...errors
                 .filter((e) => e.id === undefined)
@@ -5813,6 +5836,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             : [];
     if (notFound.length > 0)
         throw new index_js_2.SelectionError(notFound);
+    if (listed)
+        return errors.length > 0 ? 1 : listed.ids.length === 0 ? 5 : 0;
     const c = (0, counts_js_1.countResults)(results, errors);
     // -x/--maxfail reached by collection errors is pytest's "stopping after N failures", exit 1.
     if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors && !stoppedEarly)
@@ -19638,6 +19663,24 @@ class ConsoleReporter {
             this.drawStatus(true);
         }
     }
+    /**
+     * `--collect-only -q`: pytest's list of the collected items at the end of its collection, an
+     * id a line (-qq: the count of each file's, by file name).
+     */
+    collectedItems(ids) {
+        this.countsKnown();
+        if (this.verbosity < -1) {
+            const perFile = new Map();
+            for (const id of ids)
+                perFile.set((0, nodeid_js_1.pathOfId)(id), (perFile.get((0, nodeid_js_1.pathOfId)(id)) ?? 0) + 1);
+            const files = [...perFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+            this.tw.write(files.map((file) => `${file}: ${perFile.get(file)}\n`).join(''));
+        }
+        else {
+            // One write: a write per id costs a system call each.
+            this.tw.write(ids.map((id) => `${id}\n`).join(''));
+        }
+    }
     drawStatus(force = false) {
         const now = performance.now();
         if (!force && now - this.statusDrawnAt < LIVE_STATUS_INTERVAL_MS)
@@ -20216,7 +20259,8 @@ class ConsoleReporter {
             return;
         const groups = new Map();
         for (const w of this.configWarnings) {
-            groups.set(w.message, [...(groups.get(w.message) ?? []), `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`]);
+            const where = w.nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`;
+            groups.set(w.message, [...(groups.get(w.message) ?? []), where]);
         }
         for (const r of this.inRunOrder()) {
             for (const w of r.warnings ?? []) {
@@ -20266,6 +20310,7 @@ class ConsoleReporter {
         const line = (0, counts_js_1.closingLine)(this.counts, seconds, this.tw.fullwidth, {
             color: this.tw.color,
             verbosity: this.verbosity,
+            collected: this.opts.collectOnly ? this.collected + this.counts.deselected : undefined,
         });
         this.ensureNewline();
         this.tw.writeMarked(line + '\n', '\n');
@@ -20303,6 +20348,7 @@ exports.mainColor = mainColor;
 exports.pluralize = pluralize;
 exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
+exports.collectOnlyParts = collectOnlyParts;
 exports.closingLine = closingLine;
 const color_js_1 = __nccwpck_require__(2105);
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
@@ -20428,6 +20474,26 @@ function formatSessionDuration(seconds) {
     return `${(0, color_js_1.pyFixed)(seconds, 2)}s (${timedelta(Math.trunc(seconds))})`;
 }
 /**
+ * pytest's closing line of `--collect-only` (_build_collect_only_summary_stats_line):
+ * `3/10 tests collected (7 deselected), 1 error`. `collected` counts the deselected too.
+ */
+function collectOnlyParts(collected, deselected, errors) {
+    let main = collected === 0 || collected === deselected ? 'yellow' : 'green';
+    const text = collected === 0
+        ? 'no tests collected'
+        : deselected === 0
+            ? `${pluralize(collected, 'test')} collected`
+            : collected === deselected
+                ? `no tests collected (${deselected} deselected)`
+                : `${collected - deselected}/${pluralize(collected, 'test')} collected (${deselected} deselected)`;
+    const parts = [{ text, color: main, bold: false }];
+    if (errors > 0) {
+        main = 'red';
+        parts.push({ text: pluralize(errors, 'error'), color: main, bold: false });
+    }
+    return { parts, main };
+}
+/**
  * The last line of a run, without the newline:
  * `==== 1 failed, 99 passed, 2 skipped, 1 xfailed in 0.52s ====`, centred in `width`.
  */
@@ -20436,7 +20502,7 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
     const verbosity = opts.verbosity ?? 0;
     if (verbosity < -1)
         return '';
-    const { parts, main } = summaryParts(counts);
+    const { parts, main } = opts.collected !== undefined ? collectOnlyParts(opts.collected, counts.deselected, counts.error) : summaryParts(counts);
     const displaySep = verbosity >= 0;
     let fullwidth = width;
     const rendered = parts.map((p) => {
@@ -21223,6 +21289,7 @@ function consoleReporter(request, place) {
         captureNo: request.capture === 'no',
         collectionOrder: place.collectionOrder,
         junitxml: request.junitxml ? (0, node_path_1.resolve)(place.cwd, request.junitxml) : undefined,
+        collectOnly: request.collectOnly,
     });
 }
 /** Feeds every reporter in turn; files are written before the console's summary names them. */
@@ -21262,6 +21329,10 @@ class Reporters {
     headerLines(lines) {
         for (const r of this.all)
             r.headerLines?.(lines);
+    }
+    collectedItems(ids) {
+        for (const r of this.all)
+            r.collectedItems?.(ids);
     }
     finish(end) {
         for (const r of this.all)
@@ -21533,7 +21604,15 @@ const RECORD_VERSION = 1;
 /** Commands (of the same cwd, arguments and environment) whose plan is kept. */
 const KEPT_PLANS = 16;
 /** Arguments after which the run starts no worker (real pytest answers, or nothing runs). */
-const NO_WORKER_ARGS = new Set(['--co', '--collect-only', '--setup-plan', '--setup-only', '--fixtures', '--fixtures-per-test', '--markers', '--watch']);
+const NO_WORKER_ARGS = new Set(['--setup-plan', '--setup-only', '--fixtures', '--fixtures-per-test', '--markers', '--watch']);
+/** `--collect-only`: its tree is real pytest's; with -q the workers' collection pass lists. */
+const COLLECT_ONLY_ARGS = new Set(['--co', '--collect-only', '--collectonly']);
+/** Whether the command starts no worker of its own. */
+function startsNoWorker(argv) {
+    if (argv.some((arg) => NO_WORKER_ARGS.has(arg)))
+        return true;
+    return argv.some((arg) => COLLECT_ONLY_ARGS.has(arg)) && !argv.some((arg) => /^-q+$/.test(arg) || arg === '--quiet');
+}
 /** Files that make the cwd pytest's rootdir when fastest is run there without arguments. */
 const ROOTDIR_MARKERS = ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg', 'setup.py'];
 /** Options whose value is no path (and so leaves the rootdir where it is). */
@@ -21602,7 +21681,7 @@ function trustedPlan(recorded, projectDir, cwd, python) {
  */
 function earlyPlan(argv, cwd, env, key) {
     const none = { plan: null, start: 0, recorded: null, env };
-    if (env.FASTEST_EARLY_WORKERS === '0' || argv.some((arg) => NO_WORKER_ARGS.has(arg)))
+    if (env.FASTEST_EARLY_WORKERS === '0' || startsNoWorker(argv))
         return none;
     // As the session chooses (runner/python.ts), from the rootdir's .fastest/: on a copy of env.
     const chosen = (projectDir) => {
@@ -22131,6 +22210,8 @@ function checkedFrame(value) {
                 frame.skipped = testResult(map(fields.skipped, 'collect_done skipped'));
             if (fields.cacheFillCpu !== undefined)
                 frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collect_done');
+            if (fields.warnings !== undefined)
+                frame.warnings = warnings(fields.warnings, 'collect_done');
             return frame;
         }
         case 'unit_done':
@@ -22389,6 +22470,8 @@ class Pool {
     passSkips = [];
     /** Each file's place in collection order. */
     filePosition = new Map();
+    /** The files whose collected ids the pass reports (collectFirst.idsOf). */
+    idsOf;
     /**
      * Files of the collection pass discovery listed no test of: the worker that collects each (builds
      * its items, and runs what they make), and how many tests its collection found.
@@ -22402,6 +22485,7 @@ class Pool {
         this.opts = opts;
         this.events = events;
         this.units = units;
+        this.idsOf = new Set(opts.collectFirst?.idsOf ?? []);
         this.queue = new schedule_js_1.OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
         for (const file of [...(opts.collectFirst?.files ?? []), ...units.map((unit) => unit.file)]) {
             if (!this.filePosition.has(file))
@@ -22494,7 +22578,6 @@ class Pool {
         const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
         const deselected = new Set(this.opts.collectFirst?.deselected ?? []);
         const nobody = new Set(this.opts.collectFirst?.importOnly ?? []);
-        const idsOf = new Set(this.opts.collectFirst?.idsOf ?? []);
         let turn = 0;
         for (const file of unowned) {
             if (nobody.has(file))
@@ -22512,12 +22595,16 @@ class Pool {
             const own = shares[slot.index];
             // Another worker's file that is not a Python module (a file a conftest hook collects:
             // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
-            slot.collecting = files.filter((file) => own.has(file) || file.endsWith('.py'));
+            // (a listing runs no test: another worker's imports would show it nothing)
+            const listOnly = this.opts.collectFirst?.listOnly === true;
+            slot.collecting = files.filter((file) => own.has(file) || (file.endsWith('.py') && !listOnly));
             for (const file of slot.collecting) {
                 if (!own.has(file))
                     slot.proc.send({ t: 'collect', file, importOnly: true });
+                else if (listOnly)
+                    slot.proc.send({ t: 'collect', file, ids: true, list: true });
                 else
-                    slot.proc.send(deselected.has(file) || idsOf.has(file) ? { t: 'collect', file, ids: true } : { t: 'collect', file });
+                    slot.proc.send(deselected.has(file) || this.idsOf.has(file) ? { t: 'collect', file, ids: true } : { t: 'collect', file });
             }
             if (slot.collecting.length)
                 this.armTimer(slot, true);
@@ -22557,7 +22644,7 @@ class Pool {
         }
         this.runFound(failed);
         const stopping = reported > 0 && this.opts.collectFirst?.stopOnErrors === true && !this.schedulingStopped;
-        if (stopping) {
+        if (stopping || this.opts.collectFirst?.listOnly) {
             // pytest collected every module before it stopped: those skipped at import are reported
             // (`collected N items / 1 error / 1 skipped`); otherwise their units report them
             const counted = new Set(uncounted);
@@ -22917,7 +23004,9 @@ class Pool {
                     this.events.partiallyCollected?.(frame.file, frame.ids ?? []);
                 if (frame.skipped)
                     this.passSkips.push({ file: frame.file, result: frame.skipped });
-                if (frame.ids && this.opts.collectFirst?.idsOf?.includes(frame.file))
+                if (frame.warnings)
+                    this.events.passWarnings?.(frame.file, frame.warnings);
+                if (frame.ids && this.idsOf.has(frame.file))
                     this.events.passIds?.(frame.file, frame.ids);
                 else if (frame.ids?.length && !frame.partial)
                     this.foundIds.set(frame.file, frame.ids);

@@ -174,8 +174,14 @@ describe.skipIf(process.platform === 'win32')('workers started before the main b
     expect(await allGone(real.spawns.map((s) => s.pid))).toBe(true);
     // and it keeps what it learnt: that command starts none ahead any more
     expect(run(routed, ['-q']).spawns).toEqual([]);
-    // --collect-only and --help start none
-    expect(run(p, ['-q', '--co']).spawns).toEqual([]);
+    // --collect-only's tree (real pytest's) starts none, --help none at all; -q's listing (the
+    // workers' collection pass) learns its plan as a run does
+    expect(run(p, ['--co']).spawns.filter((s) => s.by === 'entry')).toEqual([]);
+    const listing = ['-q', '--co', '-p', 'no:cacheprovider'];
+    expect(run(p, listing).spawns.length).toBeGreaterThan(0);
+    const listedAgain = run(p, listing);
+    expect(listedAgain.spawns.length).toBeGreaterThan(0);
+    expect(listedAgain.spawns.map((s) => s.by)).toEqual(Array(listedAgain.spawns.length).fill('entry'));
     expect(run(p, ['--help']).spawns).toEqual([]);
     expect(readdirSync(join(p.root, '.fastest'))).toContain('early-workers.json');
   }, 300_000);

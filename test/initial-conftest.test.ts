@@ -126,7 +126,7 @@ describe("an initial conftest's import error is pytest's usage error", () => {
     ['conftestonly', 'only'],
     ['conftestonly', 'fine test_a.py'],
   ])(
-    '--collect-only -q, listed without a worker otherwise, stops at it as pytest: %s: %s',
+    '--collect-only -q stops at it as pytest: %s: %s',
     async (project, args) => {
       const cwd = join(work, project);
       const temp = join(work, `_temp-co-${project}-${args}`.replace(/[ /:]/g, '_'));

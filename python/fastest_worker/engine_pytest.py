@@ -933,6 +933,15 @@ class PytestEngine:
         """Whether a collector inside `file` failed while the module itself collected."""
         return file in self.plugin.partial_files
 
+    def take_collect_warnings(self, file):
+        """What collecting `file` warned in the collection pass, which its unit would carry."""
+        collection = self.precollected.get(file, (None,))[0]
+        if not isinstance(collection, tuple):
+            return []
+        taken = list(collection[3])
+        del collection[3][:]
+        return taken
+
     def collected_ids(self, file):
         """The ids of the tests the collection pass found in `file` (None: not collected here)."""
         collection = self.precollected.get(file, (None,))[0]

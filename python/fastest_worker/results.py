@@ -156,13 +156,15 @@ def collect_error(file, message, crash=None, refused=False, collector=None):
     return frame
 
 
-def collect_done(file, engine=None, items=None, ids=None, partial=False, skipped=None):
+def collect_done(file, engine=None, items=None, ids=None, partial=False, skipped=None, warnings=None):
     """`engine`: which engine collected the file ("native" or "pytest"); None after an engine bug.
     `items`: how many tests the module collected (a full collect; None when only imported).
     `ids`: their ids, when the `collect` frame asked for them, or when `partial`: a collector
     inside the module failed (its collect_error has the collector's id), the rest collected.
     `skipped`: the module's skip at import (a `result` frame), which Node reports only when the
-    session ends at the collection pass's errors (the file's unit sends it otherwise)."""
+    session ends at the collection pass's errors (the file's unit sends it otherwise).
+    `warnings`: what importing and collecting the module warned, for a listing (`--collect-only`),
+    where no result follows to carry them."""
     frame = cache_fill.field({"t": "collect_done", "file": file})
     if skipped is not None:
         frame["skipped"] = {key: value for key, value in skipped.items() if key != "t"}
@@ -174,6 +176,8 @@ def collect_done(file, engine=None, items=None, ids=None, partial=False, skipped
         frame["items"] = items
     if ids is not None:
         frame["ids"] = ids
+    if warnings:
+        frame["warnings"] = warnings
     return frame
 
 

@@ -270,6 +270,12 @@ class _Dispatcher:
         partial = ids is not None and engine == "pytest" and collector.partially_collected(file)
         return ids, partial, collector.pass_skip(file)
 
+    def pass_warnings(self, file, engine):
+        """What collecting `file` warned, taken from the engine that collected it (a listing runs
+        no test to carry them)."""
+        collector = self.native if engine == "native" else self._pytest
+        return None if collector is None else collector.take_collect_warnings(file)
+
     def run_unit(self, unit):
         self.load_initial_conftests()
         file = unit["file"]
@@ -637,8 +643,9 @@ def _main(proto_fds=None):
                 break
             ids, partial, skipped = (None, False, None) if import_only or engine is None else \
                 dispatcher.pass_report(frame["file"], engine)
+            warned = dispatcher.pass_warnings(frame["file"], engine) if frame.get("list") and engine else None
             emit(collect_done(frame["file"], engine, None if ids is None else len(ids),
-                              ids if frame.get("ids") or partial else None, partial, skipped))
+                              ids if frame.get("ids") or partial else None, partial, skipped, warned))
         elif kind == "conftests":
             # nothing to run or collect: the initial conftests still load, as in pytest's configure
             _, code = _engine_step(lambda _: dispatcher.load_initial_conftests(), None, "conftest.py", emit)

@@ -3,27 +3,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeMemo } from '../memo/discover-memo.js';
 import { loggedEnv, startInputLog, takeInputLog } from '../memo/inputs.js';
-import { pluralize } from '../report/counts.js';
+import { closingLine, emptyCounts } from '../report/counts.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
 import { shardListing } from './shard.js';
 import { ExitCode, type TestItem } from '../types.js';
 import { impactClosingLine } from './impact-report.js';
-
-/** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
-export function collectedLine(selected: number, deselected: number, errors: number, seconds: number): string {
-  // pytest's _build_collect_only_summary_stats_line
-  const total = selected + deselected;
-  let line =
-    total === 0
-      ? 'no tests collected'
-      : deselected === 0
-        ? `${pluralize(total, 'test')} collected`
-        : selected === 0
-          ? `no tests collected (${deselected} deselected)`
-          : `${selected}/${pluralize(total, 'test')} collected (${deselected} deselected)`;
-  if (errors > 0) line += `, ${pluralize(errors, 'error')}`;
-  return `${line} in ${seconds.toFixed(2)}s`;
-}
 
 function dynamicNote(item: TestItem): string {
   if (item.unverified) return '  (dynamic: not found in the source, a run decides whether the module makes it)';
@@ -70,7 +54,9 @@ export function printDiscovery(session: Session, collected: Collected, seconds: 
       write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
     }
   }
-  write(counts ? '\n' : `\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
+  const closing = { ...emptyCounts(), deselected: selection.deselected.length, error: discovery.errors.length };
+  const collectedCount = selection.selected.length + selection.deselected.length;
+  write(counts ? '\n' : `\n${closingLine(closing, seconds, 80, { verbosity: -1, collected: collectedCount })}\n`);
   if (discovery.errors.length > 0) return ExitCode.INTERRUPTED;
   return selection.selected.length === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK;
 }

@@ -4,7 +4,6 @@ import { availableParallelism } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
-import { loadInitialConftests } from './initial-conftests.js';
 import { baseId, coveringIds, pathOfId } from '../nodeid.js';
 import { configuredReporters, consoleColored, junitIniOptions } from '../report/reporters.js';
 import {
@@ -53,6 +52,7 @@ import {
   type TestItem,
   type TestResult,
   type Unit,
+  type WarningRecord,
 } from '../types.js';
 import { UsageError, type CliOptions } from './args.js';
 import { benchmarksMeasured } from './pytest-options.js';
@@ -62,6 +62,7 @@ import { earlyWorkersStarted, reviseEarlyWorkers, settleEarlyWorkers } from '../
 import { userCacheDir } from './code-cache.js';
 import { impactClosingLine, impactReasonsBlock } from './impact-report.js';
 import { printDiscovery } from './discover.js';
+import { listingOfPass } from './listing.js';
 import { handleSignals } from './signals.js';
 import { applyEngineRoute, pytestSettles, routeCoverage, runRealPytest, runRoute } from './option-route.js';
 import { coverageActive } from '../coverage/options.js';
@@ -278,13 +279,14 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   applyEngineRoute(options, route);
   const shim = session.pythonShim;
   // The workers started ahead: as many as the last run's measures say pay for themselves.
-  const runCost = options.collectOnly ? null : readRunCost(join(config.rootdir, '.fastest'));
+  const readsDiscoveryOnly = options.collectOnly && !listsFromPass(options);
+  const runCost = readsDiscoveryOnly ? null : readRunCost(join(config.rootdir, '.fastest'));
   const startWorkers = workerCount(
     session,
     Number.MAX_SAFE_INTEGER,
     runCost ? { expected: recordedTestSeconds(runCost), worker: runCost.workerSeconds } : undefined,
   );
-  const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
+  const filterCheck = readsDiscoveryOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
   // A warm parent (runner/warm.ts) or the Python workers start now, so that their start-up
   // overlaps discovery; unused ones are ended.
   const warm: WarmUse | undefined = options.collectOnly
@@ -301,7 +303,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
         firstRun: runCost === null,
       }));
   const prestarted =
-    options.collectOnly || warm?.parent
+    readsDiscoveryOnly || warm?.parent
       ? undefined
       : new PrestartedWorkers({
           python: session.python,
@@ -460,6 +462,12 @@ async function withUnlistedFailures(session: Session, collected: Collected): Pro
   return { collected: { ...collected, discovery: fixed, selection: selectItems(corrected, selectOptions) }, checkedModules };
 }
 
+/** `--collect-only -q`/`-qq`: listed from the workers' collection pass, unless pytest's own
+ * collection must answer (decided after discovery). JSON lists discovery's items. */
+function listsFromPass(options: CliOptions): boolean {
+  return options.collectOnly && options.verbosity < 0 && !options.jsonOutput;
+}
+
 async function runSession(
   session: Session,
   env: NodeJS.ProcessEnv,
@@ -500,7 +508,8 @@ async function runSession(
   const listedItems = collected.discovery.items;
   /** What the check of recorded failures collected: module -> ids. */
   let checkedModules = new Map<string, string[]>();
-  if (!options.collectOnly && (options.lastFailed || options.failedFirst)) {
+  const listing = listsFromPass(options);
+  if ((!options.collectOnly || listing) && (options.lastFailed || options.failedFirst)) {
     ({ collected, checkedModules } = await withUnlistedFailures(session, collected));
   }
   hooks.collected?.(collected);
@@ -514,25 +523,26 @@ async function runSession(
     // pytest's warnings summary of a collection (an ini key it does not know; pytest 9.1's warning
     // for an iterator passed to parametrize): real pytest collects, and says them as it does.
     // Without -q pytest prints its collector tree (<Dir>, <Module>, docstrings under -v), which
-    // only pytest's own collectors know: real pytest prints it. `--co -q` lists ids from discovery.
+    // only pytest's own collectors know: real pytest prints it. `--co -q` lists what the workers'
+    // collection pass collects (a module that fails to import is pytest's error, not a listing).
     const tree = options.verbosity >= 0;
     // A node id only the module's import can settle (selection.unverified), or an item whose ids
     // only the module's import knows (a parametrize over a name, a unittest class discovery cannot
     // read; until a run has taught them): pytest's collection answers, with pytest's ids.
     const pytestDecides =
       tree || selection.unverified.length > 0 || (discovery.iteratorParametrize?.length ?? 0) > 0 || selection.selected.some((item) => item.dynamic);
-    // --shard: the shard's share, as its run would collect it
-    const listed = await shardListing(session, collected);
     if (!options.jsonOutput && (pytestDecides || (await session.configWarnings).length > 0)) {
+      prestarted?.dispose();
+      // --shard: the shard's share, as its run would collect it
+      const sharded = options.shard ? (await shardListing(session, collected)).selection.selected : undefined;
       out.flush();
-      return runRealPytest(session.python, await realPytestArgv(session, collected, options.shard ? listed.selection.selected : undefined), cwd, env);
+      return runRealPytest(session.python, await realPytestArgv(session, collected, sharded), cwd, env);
     }
-    // pytest imports the initial conftests before it lists anything: one that fails is its usage error
-    if (!options.jsonOutput) await loadInitialConftests(session);
-    const code = printDiscovery(session, listed, (performance.now() - started) / 1000, write);
-    if (impact && !options.jsonOutput) write(impactClosingLine(impact, selection.selected.length));
-    out.flush();
-    return code;
+    if (options.jsonOutput) {
+      const code = printDiscovery(session, await shardListing(session, collected), (performance.now() - started) / 1000, write);
+      out.flush();
+      return code;
+    }
   }
 
   const pythonVersion = await pythonCheck;
@@ -617,6 +627,8 @@ async function runSession(
   const nodeIdsAsked = options.paths.some((arg) => arg.includes('::'));
   /** What the collection pass collected in the modules of the node ids asked for. */
   const passCollected = new Map<string, string[]>();
+  /** A listing: what collecting each module warned (a run's results carry it). */
+  const passWarned = new Map<string, WarningRecord[]>();
   let refusedNodeIds: string[] = [];
   const truth = new CollectionTruth({
     selected,
@@ -632,7 +644,8 @@ async function runSession(
   // pytest collects every module before the first test: a collection error stops the session
   // (or counts against --maxfail) before anything runs, and the header counts what collected.
   // The workers collect their shares first (the collection pass); the header waits for it.
-  const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
+  // (a listing lists the other modules' tests before the errors, as pytest)
+  const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors && !listing;
   const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError, unlisted);
   // Modules to import though no test of them is selected: the workers start all the same.
   const runs = units.length > 0 || (pass.files?.length ?? 0) > 0;
@@ -726,7 +739,10 @@ async function runSession(
           stopOnErrors: !options.continueOnCollectionErrors,
           ...pass,
           // node ids asked for: the pass reports what their modules collect, to refuse one no module produces
-          ...(nodeIdsAsked ? { idsOf: [...new Set(units.map((unit) => unit.file))] } : {}),
+          ...(nodeIdsAsked || listing
+            ? { idsOf: [...new Set([...units.map((unit) => unit.file), ...(listing ? [...unlisted, ...(pass.files ?? [])] : [])])] }
+            : {}),
+          listOnly: listing,
         },
       },
       {
@@ -778,6 +794,7 @@ async function runSession(
         passIds: (file, ids) => {
           passCollected.set(file, ids);
         },
+        passWarnings: (file, warnings) => passWarned.set(file, warnings),
         partiallyCollected: (file, ids) => {
           truth.partiallyCollected(file, ids);
           reporter.correctCounts(truth.selected, truth.deselected);
@@ -796,6 +813,7 @@ async function runSession(
             reporter.countsKnown();
             return 'stop';
           }
+          if (listing) return 'stop';
           for (const file of uncounted) truth.collectionFailed(file);
           const fromPass = stopping && !filtering && truth.countFromPass();
           if (uncounted.length > 0 || fromPass) reporter.correctCounts(truth.selected, truth.deselected);
@@ -836,13 +854,14 @@ async function runSession(
     process.removeListener('SIGINT', onSigint);
     hooks.signal?.removeEventListener('abort', onSigint);
     // A run cut short measured its units only in part.
-    if (runs && measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
+    if (runs && measured && !listing && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
       writeRunCost(join(config.rootdir, '.fastest'), measured, runCost);
       const next = readRunCost(join(config.rootdir, '.fastest'));
       if (next) reviseEarlyWorkers(workerCount(session, Number.MAX_SAFE_INTEGER, { expected: recordedTestSeconds(next), worker: next.workerSeconds }));
     }
-    if (summary.collectionErrors !== undefined) {
-      const n = summary.collectionErrors;
+    const listingErrors = listing && !options.continueOnCollectionErrors && refusedNodeIds.length === 0 ? errors.length : 0;
+    if (summary.collectionErrors !== undefined || listingErrors > 0) {
+      const n = summary.collectionErrors ?? listingErrors;
       interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;
       exitCode = 2;
     } else if (summary.interruptMessage !== undefined) {
@@ -864,19 +883,29 @@ async function runSession(
     const testsFailed = errors.length > 0 || results.some((r) => r.outcome === 'failed' || r.outcome === 'error' || r.teardownError !== undefined);
     coverageOutcome = await finishCoverage(session.python, coverage.spec, testsFailed, env);
   }
+  /** `--collect-only -q`: what the pass collected, as pytest lists it (null: a run, or refused). */
+  const listed =
+    listing && refusedNodeIds.length === 0
+      ? listingOfPass(pass.files ?? [...new Set(units.map((unit) => unit.file))], passCollected, selected, deselected, narrowIds, collected.selectOptions)
+      : null;
+  if (listed) {
+    // what -k/-m left out of modules the pass did not list (another shard's) counts as the run's header counts it
+    const failed = new Set([...errors.map((e) => e.file), ...results.filter(isCollectionSkip).map((r) => r.file ?? pathOfId(r.id))]);
+    const deselectedElsewhere = deselected.filter((item) => !passCollected.has(item.file) && !failed.has(item.file)).length;
+    truth.selected = listed.ids.length;
+    truth.deselected = listed.deselected + deselectedElsewhere;
+    reporter.correctCounts(truth.selected, truth.deselected);
+    reporter.collectedItems?.(listed.ids);
+  }
   const seconds = (performance.now() - started) / 1000;
   // A module that failed to collect is recorded by its file id, as pytest records it.
   const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
   // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
   if (!options.plugins.includes('no:cacheprovider')) {
-    updateLastFailed(
-      config.rootdir,
-      outcomes,
-      selected.map((i) => i.id),
-      pytestCacheDir(config),
-    );
+    // (--collect-only: pytest records what failed to collect, and leaves --nf's ids alone)
+    updateLastFailed(config.rootdir, outcomes, listed?.ids ?? selected.map((i) => i.id), pytestCacheDir(config));
     // the ids pytest's session collected (expansions as run) for --nf
-    updateNodeIds(config.rootdir, [...new Set([...selected.map((i) => i.id), ...results.map((r) => r.id)])], pytestCacheDir(config));
+    if (!listed) updateNodeIds(config.rootdir, [...new Set([...selected.map((i) => i.id), ...results.map((r) => r.id)])], pytestCacheDir(config));
   }
   const configWarnings = await session.configWarnings;
   // pytest's plugins write it at pytest_sessionfinish, before the terminal summary: what several
@@ -886,9 +915,11 @@ async function runSession(
     out.flush();
     process.stderr.write(env.GITHUB_ACTIONS === 'true' ? fenceBlock(stderrAtEnd) : stderrAtEnd);
   }
+  // (a listing's collection warnings, in collection order: nothing ran to carry them)
+  const listingFiles = listed ? (pass.files ?? [...passWarned.keys()]) : [];
   reporter.finish({
     seconds,
-    configWarnings,
+    configWarnings: [...configWarnings, ...listingFiles.flatMap((file) => passWarned.get(file) ?? [])],
     interrupted: interruptedText,
     deselected: truth.deselected,
     notCollected: truth.notCollected,
@@ -902,6 +933,7 @@ async function runSession(
   hooks.finished?.(results, errors);
   if (
     !options.noCache &&
+    !listed &&
     learnCollected(
       config.rootdir,
       truth.lessons(listedItems, [
@@ -927,6 +959,7 @@ async function runSession(
         ? unmatchedNodeIds(withoutIds([...discovery.items, ...selection.unverified], truth.notCollected), collected.selectOptions)
         : [];
   if (notFound.length > 0) throw new SelectionError(notFound);
+  if (listed) return errors.length > 0 ? 1 : listed.ids.length === 0 ? 5 : 0;
   const c = countResults(results, errors);
   // -x/--maxfail reached by collection errors is pytest's "stopping after N failures", exit 1.
   if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors && !stoppedEarly) return 2;

@@ -63,6 +63,9 @@ export interface ConsoleOptions {
   collectionOrder?: readonly string[];
   /** The JUnit file the run writes (absolute), for pytest's `generated xml file:` line. */
   junitxml?: string;
+  /** `--collect-only` (with -q or -qq): the collected ids are listed, nothing runs, and the
+   * closing line is pytest's for a collection (`3 tests collected, 1 error in 0.05s`). */
+  collectOnly?: boolean;
 }
 
 export interface SessionInfo {
@@ -457,6 +460,23 @@ export class ConsoleReporter {
       this.tw.write('\n');
       this.lineClosed = true;
       this.drawStatus(true);
+    }
+  }
+
+  /**
+   * `--collect-only -q`: pytest's list of the collected items at the end of its collection, an
+   * id a line (-qq: the count of each file's, by file name).
+   */
+  collectedItems(ids: readonly string[]): void {
+    this.countsKnown();
+    if (this.verbosity < -1) {
+      const perFile = new Map<string, number>();
+      for (const id of ids) perFile.set(pathOfId(id), (perFile.get(pathOfId(id)) ?? 0) + 1);
+      const files = [...perFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.tw.write(files.map((file) => `${file}: ${perFile.get(file)}\n`).join(''));
+    } else {
+      // One write: a write per id costs a system call each.
+      this.tw.write(ids.map((id) => `${id}\n`).join(''));
     }
   }
 
@@ -993,7 +1013,8 @@ export class ConsoleReporter {
     if (this.opts.disableWarnings) return;
     const groups = new Map<string, string[]>();
     for (const w of this.configWarnings) {
-      groups.set(w.message, [...(groups.get(w.message) ?? []), `${bestRelPath(this.opts.cwd ?? this.rootdir, resolve(this.rootdir, w.filename))}:${w.lineno}`]);
+      const where = w.nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, resolve(this.rootdir, w.filename))}:${w.lineno}`;
+      groups.set(w.message, [...(groups.get(w.message) ?? []), where]);
     }
     for (const r of this.inRunOrder()) {
       for (const w of r.warnings ?? []) {
@@ -1039,6 +1060,7 @@ export class ConsoleReporter {
     const line = closingLine(this.counts, seconds, this.tw.fullwidth, {
       color: this.tw.color,
       verbosity: this.verbosity,
+      collected: this.opts.collectOnly ? this.collected + this.counts.deselected : undefined,
     });
     this.ensureNewline();
     this.tw.writeMarked(line + '\n', '\n');

@@ -153,10 +153,34 @@ export function formatSessionDuration(seconds: number): string {
   return `${pyFixed(seconds, 2)}s (${timedelta(Math.trunc(seconds))})`;
 }
 
+/**
+ * pytest's closing line of `--collect-only` (_build_collect_only_summary_stats_line):
+ * `3/10 tests collected (7 deselected), 1 error`. `collected` counts the deselected too.
+ */
+export function collectOnlyParts(collected: number, deselected: number, errors: number): { parts: SummaryPart[]; main: Markup } {
+  let main: Markup = collected === 0 || collected === deselected ? 'yellow' : 'green';
+  const text =
+    collected === 0
+      ? 'no tests collected'
+      : deselected === 0
+        ? `${pluralize(collected, 'test')} collected`
+        : collected === deselected
+          ? `no tests collected (${deselected} deselected)`
+          : `${collected - deselected}/${pluralize(collected, 'test')} collected (${deselected} deselected)`;
+  const parts: SummaryPart[] = [{ text, color: main, bold: false }];
+  if (errors > 0) {
+    main = 'red';
+    parts.push({ text: pluralize(errors, 'error'), color: main, bold: false });
+  }
+  return { parts, main };
+}
+
 export interface ClosingLineOptions {
   color?: boolean;
   /** pytest verbosity: below 0 the line has no `=` fill; below -1 pytest prints nothing (''). */
   verbosity?: number;
+  /** `--collect-only`: the items collected, deselected ones included; the line is collectOnlyParts'. */
+  collected?: number;
 }
 
 /**
@@ -167,7 +191,7 @@ export function closingLine(counts: Counts, seconds: number, width = 80, opts: C
   const color = opts.color ?? false;
   const verbosity = opts.verbosity ?? 0;
   if (verbosity < -1) return '';
-  const { parts, main } = summaryParts(counts);
+  const { parts, main } = opts.collected !== undefined ? collectOnlyParts(opts.collected, counts.deselected, counts.error) : summaryParts(counts);
   const displaySep = verbosity >= 0;
   let fullwidth = width;
   const rendered = parts.map((p) => {

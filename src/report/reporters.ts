@@ -37,6 +37,8 @@ export interface Reporter {
   testOutput?(id: string): void;
   /** pytest's header lines from a worker's pytest session (ConsoleReporter.headerLines). */
   headerLines?(lines: string[]): void;
+  /** `--collect-only`: the ids collected, in collection order (ConsoleReporter.collectedItems). */
+  collectedItems?(ids: readonly string[]): void;
   finish(end: SessionEnd): void;
 }
 
@@ -58,6 +60,8 @@ export interface ReportRequest {
   json: string | null;
   engine: string;
   capture?: 'fd' | 'sys' | 'no';
+  /** `--collect-only`: the console lists the collected ids and closes with pytest's collection line. */
+  collectOnly?: boolean;
 }
 
 /** Where the run happens: the invocation directory, the environment, the terminal. */
@@ -193,6 +197,7 @@ export function consoleReporter(request: ReportRequest, place: ReportPlace): Con
     captureNo: request.capture === 'no',
     collectionOrder: place.collectionOrder,
     junitxml: request.junitxml ? resolve(place.cwd, request.junitxml) : undefined,
+    collectOnly: request.collectOnly,
   });
 }
 
@@ -222,6 +227,9 @@ class Reporters implements Reporter {
   }
   headerLines(lines: string[]): void {
     for (const r of this.all) r.headerLines?.(lines);
+  }
+  collectedItems(ids: readonly string[]): void {
+    for (const r of this.all) r.collectedItems?.(ids);
   }
   finish(end: SessionEnd): void {
     for (const r of this.all) r.finish(end);

@@ -47,11 +47,12 @@ export interface RunFrame {
 }
 /** `collect`: the collection pass (collect a file before any test runs); `run` uses what it kept.
  * `importOnly`: a file of another worker's share, imported for what importing it does.
- * `ids`: collect_done lists the ids collected (a module whose listed tests are all deselected). */
+ * `ids`: collect_done lists the ids collected (a module whose listed tests are all deselected).
+ * `list`: a listing (`--collect-only`): collect_done carries what the collection warned. */
 export type NodeFrame =
   | InitFrame
   | RunFrame
-  | { t: 'collect'; file: string; importOnly?: true; ids?: true }
+  | { t: 'collect'; file: string; importOnly?: true; ids?: true; list?: true }
   | { t: 'cancel' }
   | { t: 'stop' }
   | { t: 'conftests' }
@@ -126,6 +127,8 @@ export interface CollectDoneFrame {
   skipped?: TestResult;
   /** CPU seconds the worker has spent on what .fastest keeps for the next run (python/fastest_worker/cache_fill.py; absent: none). */
   cacheFillCpu?: number;
+  /** A listing's `collect` (`list`): what importing and collecting the module warned. */
+  warnings?: WarningRecord[];
 }
 export interface UnitDoneFrame {
   t: 'unit_done';
@@ -461,6 +464,7 @@ function checkedFrame(value: unknown): WorkerFrame {
       if (fields.partial === true) frame.partial = true;
       if (fields.skipped !== undefined && fields.skipped !== null) frame.skipped = testResult(map(fields.skipped, 'collect_done skipped'));
       if (fields.cacheFillCpu !== undefined) frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collect_done');
+      if (fields.warnings !== undefined) frame.warnings = warnings(fields.warnings, 'collect_done');
       return frame;
     }
     case 'unit_done':

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { coveringIds as idsCovering } from '../nodeid.js';
-import type { CollectionError, PluginsSummary, RerunSettings, TestResult, Unit } from '../types.js';
+import type { CollectionError, PluginsSummary, RerunSettings, TestResult, Unit, WarningRecord } from '../types.js';
 import { RunnerError } from './errors.js';
 import { DEFAULT_TEST_SECONDS, OrderedQueues } from './schedule.js';
 import { FrameReader, type CollectErrorFrame, type MalformedFrame, type StartFrame, type TimeoutMethod, type WorkerFrame } from './frames.js';
@@ -55,7 +55,16 @@ export interface RunOptions {
    * the module collects, and those discovery did not list that `foundIds` keeps run.
    * `importOnly`: files every worker only imports and none reports (another shard's modules).
    */
-  collectFirst?: { stopOnErrors: boolean; files?: string[]; unlisted?: string[]; deselected?: string[]; importOnly?: string[]; idsOf?: string[] };
+  collectFirst?: {
+    stopOnErrors: boolean;
+    files?: string[];
+    unlisted?: string[];
+    deselected?: string[];
+    importOnly?: string[];
+    idsOf?: string[];
+    /** `--collect-only`: each module is collected once, by its owner, and nothing runs after the pass. */
+    listOnly?: boolean;
+  };
   /** The paths named on the command line, absolute (the init frame's `namedPaths`). */
   namedPaths?: string[];
   /** Where fastest was started: the workers' working directory, as pytest's (default: the rootdir). */
@@ -115,6 +124,8 @@ export interface RunEvents {
   foundIds?(file: string, ids: string[]): string[];
   /** The ids the pass collected in a file of `collectFirst.idsOf`; before `collectionDone`. */
   passIds?(file: string, ids: string[]): void;
+  /** A listing (`collectFirst.listOnly`): what collecting `file` warned. */
+  passWarnings?(file: string, warnings: WarningRecord[]): void;
   /** The pass collected `ids` in a module a collector inside of failed (a class, its error sent); before `collectionDone`. */
   partiallyCollected?(file: string, ids: string[]): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
@@ -268,6 +279,8 @@ class Pool {
   private readonly passSkips: { file: string; result: TestResult }[] = [];
   /** Each file's place in collection order. */
   private readonly filePosition = new Map<string, number>();
+  /** The files whose collected ids the pass reports (collectFirst.idsOf). */
+  private readonly idsOf: ReadonlySet<string>;
   /**
    * Files of the collection pass discovery listed no test of: the worker that collects each (builds
    * its items, and runs what they make), and how many tests its collection found.
@@ -284,6 +297,7 @@ class Pool {
     private readonly events: RunEvents,
   ) {
     this.units = units;
+    this.idsOf = new Set(opts.collectFirst?.idsOf ?? []);
     this.queue = new OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
     for (const file of [...(opts.collectFirst?.files ?? []), ...units.map((unit) => unit.file)]) {
       if (!this.filePosition.has(file)) this.filePosition.set(file, this.filePosition.size);
@@ -373,7 +387,6 @@ class Pool {
     const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
     const deselected = new Set(this.opts.collectFirst?.deselected ?? []);
     const nobody = new Set(this.opts.collectFirst?.importOnly ?? []);
-    const idsOf = new Set(this.opts.collectFirst?.idsOf ?? []);
     let turn = 0;
     for (const file of unowned) {
       if (nobody.has(file)) continue;
@@ -389,10 +402,13 @@ class Pool {
       const own = shares[slot.index];
       // Another worker's file that is not a Python module (a file a conftest hook collects:
       // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
-      slot.collecting = files.filter((file) => own.has(file) || file.endsWith('.py'));
+      // (a listing runs no test: another worker's imports would show it nothing)
+      const listOnly = this.opts.collectFirst?.listOnly === true;
+      slot.collecting = files.filter((file) => own.has(file) || (file.endsWith('.py') && !listOnly));
       for (const file of slot.collecting) {
         if (!own.has(file)) slot.proc!.send({ t: 'collect', file, importOnly: true });
-        else slot.proc!.send(deselected.has(file) || idsOf.has(file) ? { t: 'collect', file, ids: true } : { t: 'collect', file });
+        else if (listOnly) slot.proc!.send({ t: 'collect', file, ids: true, list: true });
+        else slot.proc!.send(deselected.has(file) || this.idsOf.has(file) ? { t: 'collect', file, ids: true } : { t: 'collect', file });
       }
       if (slot.collecting.length) this.armTimer(slot, true);
     }
@@ -426,7 +442,7 @@ class Pool {
     }
     this.runFound(failed);
     const stopping = reported > 0 && this.opts.collectFirst?.stopOnErrors === true && !this.schedulingStopped;
-    if (stopping) {
+    if (stopping || this.opts.collectFirst?.listOnly) {
       // pytest collected every module before it stopped: those skipped at import are reported
       // (`collected N items / 1 error / 1 skipped`); otherwise their units report them
       const counted = new Set(uncounted);
@@ -766,7 +782,8 @@ class Pool {
         if (frame.items && this.unitless.has(frame.file)) this.unitless.get(frame.file)!.items = frame.items;
         if (frame.partial) this.events.partiallyCollected?.(frame.file, frame.ids ?? []);
         if (frame.skipped) this.passSkips.push({ file: frame.file, result: frame.skipped });
-        if (frame.ids && this.opts.collectFirst?.idsOf?.includes(frame.file)) this.events.passIds?.(frame.file, frame.ids);
+        if (frame.warnings) this.events.passWarnings?.(frame.file, frame.warnings);
+        if (frame.ids && this.idsOf.has(frame.file)) this.events.passIds?.(frame.file, frame.ids);
         else if (frame.ids?.length && !frame.partial) this.foundIds.set(frame.file, frame.ids);
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);
         if (slot.collecting.length) this.armTimer(slot, true);

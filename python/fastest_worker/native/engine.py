@@ -597,6 +597,11 @@ class NativeEngine:
         state = self.modules.get(relfile)
         return _module_skip_frame(relfile, state) if state is not None and state[0] == "skip" else None
 
+    def take_collect_warnings(self, relfile: str) -> List[dict]:
+        """What collecting `relfile` (and what loaded before it) warned, which the next result would carry."""
+        taken, self._collect_warnings = self._collect_warnings, []
+        return taken
+
     def collected_ids(self, relfile: str) -> Optional[list]:
         """The ids of the tests the collection pass found in `relfile` (None: not collected here)."""
         state = self.modules.get(relfile)
