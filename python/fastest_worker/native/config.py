@@ -312,6 +312,49 @@ class _CaptureManagerView:
         return self._manager.disabled() if self._manager is not None else contextlib.nullcontext()
 
 
+# pytest's own marks: its plugins' pytest_configure registers them.
+_PYTEST_MARKS = ("filterwarnings", "skip", "skipif", "xfail", "parametrize", "usefixtures", "tryfirst", "trylast")
+# The marks of the installed plugins the native engine stands in for (plugins.py), by module: their
+# pytest_configure registers them, which the native engine does not call, or calls only when a
+# module needs the plugin. (Any other plugin that configures anything sends every module to pytest.)
+_PLUGIN_MARKS = {
+    "_hypothesis_pytestplugin": ("hypothesis",),
+    "xdist.plugin": ("xdist_group",),
+    "pytest_asyncio.plugin": ("asyncio",),
+    "anyio.pytest_plugin": ("anyio",),
+    "pytest_cov.plugin": ("no_cover",),
+    "pytest_timeout": ("timeout",),
+    "pytest_benchmark.plugin": ("benchmark",),
+    "time_machine": ("time_machine",),
+}
+
+
+class MarkRegistry:
+    """What pytest's MarkGenerator reads of its config (``pytest.mark._config``, set by pytest's
+    mark plugin at configure): the registered marks, which are the ``markers`` lines of the ini,
+    conftests and loaded plugins, pytest's own, and those of the installed plugins, and the strict
+    settings. With it, ``pytest.mark.NAME`` warns PytestUnknownMarkWarning (or fails under strict
+    markers) as it does in pytest."""
+
+    def __init__(self, config: "NativeConfig"):
+        self._config = config
+        self._plugin_lines: Optional[List[str]] = None
+
+    def getini(self, name: str):
+        if name != "markers":
+            return self._config.getini(name)
+        if self._plugin_lines is None:
+            self._plugin_lines = [f"{mark}:" for _, module in self._config.pluginmanager.plugin_modules()
+                                  for mark in _PLUGIN_MARKS.get(module, ())]
+        return [*self._config.getini("markers"), *(f"{mark}:" for mark in _PYTEST_MARKS), *self._plugin_lines]
+
+    @property
+    def option(self):
+        """What pytest 8's MarkGenerator reads instead of the strict ini settings."""
+        strict = self._config.strict_markers()
+        return argparse.Namespace(strict_markers=strict, strict=strict)
+
+
 class NativeConfig:
     """Just enough of pytest.Config: getoption, getini, rootpath, option, invocation_params,
     pluginmanager, cache."""

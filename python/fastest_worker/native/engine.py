@@ -26,7 +26,7 @@ from _pytest.config.exceptions import UsageError
 
 from .assertrepr import DEFAULT_MAX_CHARS, DEFAULT_MAX_LINES
 from .collect import Collector, Item, Session, reorder_items
-from .config import NativeConfig
+from .config import MarkRegistry, NativeConfig
 from .hypothesis_support import around_call as hypothesis_around_call
 from .hooks import (NeedsPytest, call_hook, item_collected, modify_items, runtest_setup_hooks,
                     runtest_teardown_hooks, session_hook)
@@ -337,6 +337,10 @@ class NativeEngine:
         self._timeout_marks: Optional[bool] = None  # pytest-timeout loaded: its mark sets a test's limit
         self.reruns = RerunPolicy(init.get("reruns"))
         register_flaky_marker(self.config)
+        from _pytest.mark.structures import MARK_GEN
+
+        if MARK_GEN._config is None:  # (a worker's pytest session for the header has pytest's own)
+            MARK_GEN._config = MarkRegistry(self.config)  # type: ignore[assignment]
         # -s: the console shows what tests print, and pytest prints a test's letter before its
         # teardown's output (the channel marks that output, output_order.py)
         self.marks_teardown = init.get("capture") == "no"

@@ -151,7 +151,10 @@ def autoloaded_plugin_entry_points() -> list:
         return []
     from importlib.metadata import entry_points
 
-    return list(entry_points(group="pytest11"))
+    found = entry_points()
+    if hasattr(found, "select"):
+        return list(found.select(group="pytest11"))
+    return list(found.get("pytest11", ()))  # Python 3.9: a dict by group, no `group=`
 
 
 def _plugin_args(args) -> list:
