@@ -5764,10 +5764,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         const testsFailed = errors.length > 0 || results.some((r) => r.outcome === 'failed' || r.outcome === 'error' || r.teardownError !== undefined);
         coverageOutcome = await (0, session_js_1.finishCoverage)(session.python, coverage.spec, testsFailed, env);
     }
+    /** The collection pass's modules in collection order. */
+    const passOrder = pass.files ?? [...new Set(units.map((unit) => unit.file))];
     /** `--collect-only -q`: what the pass collected, as pytest lists it (null: a run, or refused). */
-    const listed = listing && refusedNodeIds.length === 0
-        ? (0, listing_js_1.listingOfPass)(pass.files ?? [...new Set(units.map((unit) => unit.file))], passCollected, selected, deselected, narrowIds, collected.selectOptions)
-        : null;
+    const listed = listing && refusedNodeIds.length === 0 ? (0, listing_js_1.listingOfPass)(passOrder, passCollected, selected, deselected, narrowIds, collected.selectOptions) : null;
     if (listed) {
         // what -k/-m left out of modules the pass did not list (another shard's) counts as the run's header counts it
         const failed = new Set([...errors.map((e) => e.file), ...results.filter(types_js_1.isCollectionSkip).map((r) => r.file ?? (0, nodeid_js_1.pathOfId)(r.id))]);
@@ -5796,11 +5796,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         out.flush();
         process.stderr.write(env.GITHUB_ACTIONS === 'true' ? (0, fence_js_1.fenceBlock)(stderrAtEnd) : stderrAtEnd);
     }
-    // (a listing's collection warnings, in collection order: nothing ran to carry them)
-    const listingFiles = listed ? (pass.files ?? [...passWarned.keys()]) : [];
     reporter.finish({
         seconds,
-        configWarnings: [...configWarnings, ...listingFiles.flatMap((file) => passWarned.get(file) ?? [])],
+        // (a listing's collection warnings, in collection order: nothing ran to carry them)
+        configWarnings: [...configWarnings, ...passOrder.flatMap((file) => passWarned.get(file) ?? [])],
         interrupted: interruptedText,
         deselected: truth.deselected,
         notCollected: truth.notCollected,
@@ -5810,7 +5809,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         pluginsSummaries: [...pluginsSummaries.keys()].sort((a, b) => a - b).map((worker) => pluginsSummaries.get(worker)),
     });
     if (impact)
-        write((0, impact_report_js_1.impactClosingLine)(impact, selected.length));
+        write((0, impact_report_js_1.impactClosingLine)(impact, listed?.ids.length ?? selected.length));
     out.flush();
     hooks.finished?.(results, errors);
     if (!options.noCache &&

@@ -883,11 +883,11 @@ async function runSession(
     const testsFailed = errors.length > 0 || results.some((r) => r.outcome === 'failed' || r.outcome === 'error' || r.teardownError !== undefined);
     coverageOutcome = await finishCoverage(session.python, coverage.spec, testsFailed, env);
   }
+  /** The collection pass's modules in collection order. */
+  const passOrder = pass.files ?? [...new Set(units.map((unit) => unit.file))];
   /** `--collect-only -q`: what the pass collected, as pytest lists it (null: a run, or refused). */
   const listed =
-    listing && refusedNodeIds.length === 0
-      ? listingOfPass(pass.files ?? [...new Set(units.map((unit) => unit.file))], passCollected, selected, deselected, narrowIds, collected.selectOptions)
-      : null;
+    listing && refusedNodeIds.length === 0 ? listingOfPass(passOrder, passCollected, selected, deselected, narrowIds, collected.selectOptions) : null;
   if (listed) {
     // what -k/-m left out of modules the pass did not list (another shard's) counts as the run's header counts it
     const failed = new Set([...errors.map((e) => e.file), ...results.filter(isCollectionSkip).map((r) => r.file ?? pathOfId(r.id))]);
@@ -915,11 +915,10 @@ async function runSession(
     out.flush();
     process.stderr.write(env.GITHUB_ACTIONS === 'true' ? fenceBlock(stderrAtEnd) : stderrAtEnd);
   }
-  // (a listing's collection warnings, in collection order: nothing ran to carry them)
-  const listingFiles = listed ? (pass.files ?? [...passWarned.keys()]) : [];
   reporter.finish({
     seconds,
-    configWarnings: [...configWarnings, ...listingFiles.flatMap((file) => passWarned.get(file) ?? [])],
+    // (a listing's collection warnings, in collection order: nothing ran to carry them)
+    configWarnings: [...configWarnings, ...passOrder.flatMap((file) => passWarned.get(file) ?? [])],
     interrupted: interruptedText,
     deselected: truth.deselected,
     notCollected: truth.notCollected,
@@ -928,7 +927,7 @@ async function runSession(
     pytestVersion,
     pluginsSummaries: [...pluginsSummaries.keys()].sort((a, b) => a - b).map((worker) => pluginsSummaries.get(worker)!),
   });
-  if (impact) write(impactClosingLine(impact, selected.length));
+  if (impact) write(impactClosingLine(impact, listed?.ids.length ?? selected.length));
   out.flush();
   hooks.finished?.(results, errors);
   if (
