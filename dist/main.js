@@ -22036,6 +22036,9 @@ function warnings(value, what) {
         const nodeid = optStr(fields, 'nodeid', `${what}: a warning`);
         if (nodeid !== undefined)
             record.nodeid = nodeid;
+        const module = optStr(fields, 'module', `${what}: a warning`);
+        if (module !== undefined)
+            record.module = module;
         return record;
     });
 }
@@ -23111,21 +23114,23 @@ class Pool {
     /**
      * pytest collects a module once, so it reports the module's collection warnings once; each unit
      * of a file split between workers (or run again after a crash) collects it again. A unit's
-     * collection warnings (all on its first result) keep only what no earlier unit of the file
-     * reported as many times.
+     * collection warnings (all on its first result, which may be another file's: a worker's
+     * collection pass collects its files before it runs any) keep only what no earlier unit
+     * reported as many times for the file that raised them (`module`, else the unit's file).
      */
     dropRepeatedCollectWarnings(file, result) {
         if (!result.warnings?.some((w) => w.nodeid !== undefined))
             return;
-        const seen = this.seenCollectWarnings.get(file) ?? new Map();
-        this.seenCollectWarnings.set(file, seen);
         const inThisUnit = new Map();
         result.warnings = result.warnings.filter((w) => {
             if (w.nodeid === undefined)
                 return true;
+            const collected = w.module ?? file;
+            const seen = this.seenCollectWarnings.get(collected) ?? new Map();
+            this.seenCollectWarnings.set(collected, seen);
             const key = `${w.nodeid}\0${w.filename}\0${w.lineno}\0${w.message}`;
-            const count = (inThisUnit.get(key) ?? 0) + 1;
-            inThisUnit.set(key, count);
+            const count = (inThisUnit.get(`${collected}\0${key}`) ?? 0) + 1;
+            inThisUnit.set(`${collected}\0${key}`, count);
             if (count <= (seen.get(key) ?? 0))
                 return false;
             seen.set(key, count);

@@ -240,6 +240,9 @@ export interface WarningRecord {
   /** The node id the warnings summary names; '' when raised while collecting (then `path:line`
    * is shown); absent: the result's own id. */
   nodeid?: string;
+  /** Raised while collecting this file (rootdir-relative): pytest reports a file's collection
+   * warnings once, however many workers collect it. */
+  module?: string;
 }
 
 /** What the Node side hands a worker to run: one module, or some tests within it. */

@@ -287,6 +287,8 @@ class _ReportPlugin:
         self.finished = []
         self.test_warnings = {}
         self.collect_warnings = []
+        # the file _collect_file is collecting: its collection warnings name it (Node reports a file's once)
+        self.collecting_module = None
         self.crash_lines = False
         self.unit_errors = 0
         self.unit_skipped_modules = 0
@@ -339,6 +341,8 @@ class _ReportPlugin:
             self.test_warnings.setdefault(nodeid, []).append(entry)
         elif when == "collect":
             entry["nodeid"] = nodeid or ""
+            if self.collecting_module is not None:
+                entry["module"] = self.collecting_module
             self.collect_warnings.append(entry)
 
     def flush(self):
@@ -996,6 +1000,7 @@ class PytestEngine:
             if walked:
                 _as_if_walked(session, path)
             listings.active = walked
+            plugin.collecting_module = file
             self.config.hook.pytest_collection(session=session)
             items = list(session.items)
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
@@ -1005,6 +1010,7 @@ class PytestEngine:
             return None
         finally:
             listings.active = False
+            plugin.collecting_module = None
             if walked:
                 session.__dict__.pop("isinitpath", None)
         return items, plugin.unit_errors, plugin.unit_skipped_modules, plugin.collect_warnings

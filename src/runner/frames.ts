@@ -316,6 +316,8 @@ function warnings(value: unknown, what: string): WarningRecord[] {
     };
     const nodeid = optStr(fields, 'nodeid', `${what}: a warning`);
     if (nodeid !== undefined) record.nodeid = nodeid;
+    const module = optStr(fields, 'module', `${what}: a warning`);
+    if (module !== undefined) record.module = module;
     return record;
   });
 }

@@ -533,9 +533,9 @@ class NativeEngine:
             self.capture.suspend()
 
     @contextlib.contextmanager
-    def _collecting_warnings(self) -> Iterator[None]:
+    def _collecting_warnings(self, module: Optional[str] = None) -> Iterator[None]:
         """While conftests and modules load: pytest records what they warn (it goes with the
-        first result)."""
+        first result). `module`: the file being collected (Node reports a file's once)."""
         recorder = self.test_warnings
         if recorder is not None:
             recorder.enter()
@@ -547,7 +547,7 @@ class NativeEngine:
             if recorder is not None:
                 log = recorder.exit()
                 if log:
-                    self._collect_warnings.extend(warning_frames(log, nodeid=""))
+                    self._collect_warnings.extend(warning_frames(log, nodeid="", module=module))
 
     def _begin_collection(self) -> None:
         """pytest_collection of the initial conftests, before the first module is imported: the
@@ -714,7 +714,7 @@ class NativeEngine:
         self.capture.start_test()
         try:
             # pytest records what loading the module's conftests, importing and collecting it warn
-            with self._collecting_warnings():
+            with self._collecting_warnings(relfile):
                 try:
                     self.collector.load_conftests(path)
                 except BaseException as e:

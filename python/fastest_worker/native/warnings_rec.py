@@ -201,14 +201,17 @@ def _tracemalloc_text(source: object) -> str:
             "for more info.")
 
 
-def warning_frames(log: list, nodeid: str | None = None) -> list:
-    """Recorded warnings as the protocol's result ``warnings`` entries (docs/protocol.md)."""
+def warning_frames(log: list, nodeid: str | None = None, module: str | None = None) -> list:
+    """Recorded warnings as the protocol's result ``warnings`` entries (docs/protocol.md);
+    `module`: the file whose collection raised them."""
     frames = []
     for message in log:
         entry = {"message": warning_to_str(message), "filename": str(message.filename),
                  "lineno": int(message.lineno or 0)}
         if nodeid is not None:
             entry["nodeid"] = nodeid
+        if module is not None:
+            entry["module"] = module
         frames.append(entry)
     return frames
 
