@@ -425,6 +425,20 @@ describe('an import error under -vv', () => {
       expect(errors(process.execPath, [cli])).toBe(pytest);
     });
   });
+
+  it("under addopts' --verbose (-v, once) pytest's pruned traceback, in either engine", () => {
+    inProject('fastest-import-v-', { 'test_b.py': BROKEN_IMPORT }, (importDir) => {
+      writeFileSync(join(importDir, 'pytest.ini'), '[pytest]\naddopts = --verbose\n');
+      const errors = (command: string, args: string[]) => {
+        const out = spawnSync(command, [...args, '-p', 'no:cacheprovider'], { cwd: importDir, encoding: 'utf8', env }).stdout;
+        return out.slice(out.indexOf('= ERRORS ='), out.indexOf('short test summary info'));
+      };
+      const pytest = errors('python3', ['-m', 'pytest']);
+      expect(pytest).not.toContain('in import_path');
+      for (const engine of ['auto', 'pytest'])
+        expect({ engine, errors: errors(process.execPath, [cli, '--engine', engine]) }).toEqual({ engine, errors: pytest });
+    });
+  });
 });
 
 describe('the header when collection errors end the session', () => {

@@ -591,11 +591,6 @@ def _build_args(init):
     args = [str(p) for p in init.get("namedPaths") or ()]
     capture = init.get("capture") or "fd"
     args.append("--capture=" + capture)
-    verbose = int(init.get("verbose") or 0)
-    if verbose > 0:
-        args.extend(["-v"] * verbose)
-    elif verbose < 0:
-        args.extend(["-q"] * -verbose)
     rootdir = init.get("rootdir")
     if rootdir:
         args.append("--rootdir=" + rootdir)
@@ -777,6 +772,8 @@ class PytestEngine:
                 if (init.get("coverage") or {}).get("context") == "test":
                     plugins.append(test_context_plugin(measure))
             config = _prepareconfig(args, plugins=plugins)
+            # Node's verbosity counts addopts' -v/-q already, which pytest reads again from the ini
+            config.option.verbose = int(init.get("verbose") or 0)
         except ConftestImportFailure as e:
             from .initial_conftests import import_failure_text
             raise EngineInitError(import_failure_text(e.path, e.cause, init.get("markup") is not None), 4, verbatim=True)

@@ -11,6 +11,7 @@ import fnmatch
 import logging
 import os
 import sys
+import types
 # Bound at import, as pytest's timing module does: a test that patches time.perf_counter (a mocker
 # side_effect list, filelock) must not reach the runner's own clock.
 from time import perf_counter
@@ -1068,6 +1069,8 @@ class NativeEngine:
             if close is not None:
                 close()
             _async_fail()
+        elif result is not None:
+            _warn_returned(item.nodeid, result)
 
     def _phase_reported(self, item: Item, phase: _Phase) -> None:
         """The native plugins' pytest_runtest_makereport wrappers (old-style) around the phase's
@@ -1294,6 +1297,17 @@ def _crash_line(exc: BaseException, longrepr: Optional[str]) -> str:
     except Exception:  # a crash line is a nicety, never a lost result
         pass
     return (longrepr or "")[:50]
+
+
+def _warn_returned(nodeid: str, result: object) -> None:
+    """pytest's PytestReturnNotNoneWarning for a test that returned `result`: pytest's own
+    pytest_pyfunc_call makes it (its text and its location, whatever the version), called on a
+    stand-in item whose function only returns `result`."""
+    from _pytest.python import pytest_pyfunc_call
+
+    stand_in = types.SimpleNamespace(obj=lambda: result, nodeid=nodeid, funcargs={},
+                                     _fixtureinfo=types.SimpleNamespace(argnames=()))
+    pytest_pyfunc_call(stand_in)  # type: ignore[arg-type]
 
 
 def _async_fail() -> None:

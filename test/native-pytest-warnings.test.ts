@@ -1,8 +1,10 @@
-// pytest warns PytestUnknownMarkWarning where a module uses a mark nothing registered (the ini's
-// `markers`, a conftest's or a plugin's pytest_configure, pytest's own), and fails it under
-// -W error. The native engine reads the same registrations (native/config.py MarkRegistry):
-// compared here with the installed pytest's warnings summary and closing line, with and without
-// pytest's header (a worker's pytest session for the header has pytest's own registrations).
+// The warnings pytest itself raises, natively. PytestUnknownMarkWarning where a module uses a mark
+// nothing registered (the ini's `markers`, a conftest's or a plugin's pytest_configure, pytest's
+// own), an error under -W error: the native engine reads the same registrations
+// (native/config.py MarkRegistry). PytestReturnNotNoneWarning for a test that returns a value:
+// pytest's own pytest_pyfunc_call makes it. Compared here with the installed pytest's warnings
+// summary and closing line, with and without pytest's header (a worker's pytest session for the
+// header has pytest's own registrations).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +44,7 @@ beforeAll(() => {
       '',
     ].join('\n'),
   );
+  writeFileSync(join(dir, 'test_returns.py'), 'def test_returns_value():\n    return {"not": "None"}\n\n\ndef test_returns_none():\n    return None\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -64,7 +67,7 @@ function fastest(args: string[], autoload = false) {
 
 const withAutoload = (autoload: boolean) => ({ ...env, PYTEST_DISABLE_PLUGIN_AUTOLOAD: autoload ? '' : '1' });
 
-describe('a mark nothing registered', () => {
+describe("pytest's own warnings", () => {
   it.each([
     [['-q'], false],
     [[], false],
@@ -79,12 +82,13 @@ describe('a mark nothing registered', () => {
     }
   });
 
-  it('the warnings name both unregistered marks, and no registered one', () => {
+  it('name both unregistered marks, no registered one, and the test that returned a value', () => {
     const got = fastest(['-q', '--engine', 'native']);
     expect(got.tail).toContain('Unknown pytest.mark.typo_mark');
     expect(got.tail).toContain('Unknown pytest.mark.another_unknown');
     expect(got.tail).not.toContain('registered_in_ini');
     expect(got.tail).not.toContain('from_conftest');
-    expect(got.tail).toMatch(/4 passed, 5 warnings in T/);
+    expect(got.tail).toContain('PytestReturnNotNoneWarning: Test functions should return None, but test_returns.py::test_returns_value returned');
+    expect(got.tail).toMatch(/6 passed, 6 warnings in T/);
   });
 });
