@@ -5704,6 +5704,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             // Said once, under the header: a pytest the native engine is not tested with.
             workerReady: (_worker, info) => {
                 pytestVersion = info.pytest ?? undefined;
+                if (info.executable !== undefined)
+                    reporter.pythonExecutable?.(info.executable);
                 if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0)
                     return;
                 nativeNoticeShown = true;
@@ -19533,6 +19535,11 @@ class ConsoleReporter {
         if (this.heldHeader && this.heldHeader.pytestLines === undefined)
             this.heldHeader.pytestLines = lines;
     }
+    /** The workers' Python: pytest's platform line ends ` -- <sys.executable>` under -v. */
+    pythonExecutable(path) {
+        if (this.heldHeader && this.heldHeader.executable === undefined)
+            this.heldHeader.executable = path;
+    }
     /** Every count the header needs is known: print it and what waited behind it. */
     countsKnown() {
         const info = this.heldHeader;
@@ -19550,7 +19557,8 @@ class ConsoleReporter {
         this.tw.sep('=', 'test session starts', 'bold');
         if (!this.opts.noHeader) {
             const version = info.version ? `, fastest-${info.version}` : '';
-            this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
+            const executable = info.executable !== undefined && this.verbosity > 0 ? ` -- ${info.executable}` : '';
+            this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}${executable}`);
             if (info.pytestLines !== undefined) {
                 // (plugins' and conftests' text: untrusted)
                 this.fence.block(info.pytestLines.map((line) => line + '\n').join(''));
@@ -21333,6 +21341,10 @@ class Reporters {
         for (const r of this.all)
             r.collectedItems?.(ids);
     }
+    pythonExecutable(path) {
+        for (const r of this.all)
+            r.pythonExecutable?.(path);
+    }
     finish(end) {
         for (const r of this.all)
             r.finish(end);
@@ -22233,6 +22245,9 @@ function checkedFrame(value) {
             };
             if (fields.clock !== undefined)
                 frame.clock = num(fields, 'clock', 'hello');
+            const executable = optStr(fields, 'executable', 'hello');
+            if (executable !== undefined)
+                frame.executable = executable;
             return frame;
         }
         case 'session_error':
@@ -22912,6 +22927,7 @@ class Pool {
                     python: frame.python,
                     pytest: frame.pytest,
                     nativeUnsupported: frame.nativeUnsupported,
+                    executable: frame.executable,
                 });
                 return;
             case 'fatal': {

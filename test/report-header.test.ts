@@ -56,6 +56,12 @@ describe("pytest's header lines", () => {
     const f = await fastest(['-v'], dir);
     expect(headerLines(p.out)).toContain('verbose: 1');
     expect(headerLines(f.out)).toEqual(headerLines(p.out));
+    // the platform line ends with the interpreter under -v, as pytest's (fastest's own version in
+    // place of pytest's and pluggy's)
+    const platform = (out: string) => out.split('\n').find((line) => line.startsWith('platform ')) ?? '';
+    expect(platform(p.out)).toMatch(/ -- \/\S*python[\d.]*$/);
+    expect(platform(f.out)).toMatch(/^platform \w+ -- Python [\d.]+, fastest-[^ ]+ -- \/\S*python[\d.]*$/);
+    expect(platform((await fastest([], dir)).out)).not.toContain(' -- /');
     const sub = join(dir, 'tests');
     const ps = await pytest([], sub);
     const fs = await fastest([], sub);

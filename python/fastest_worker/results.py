@@ -232,11 +232,15 @@ def fatal(message, exit_code, interrupt=False, verbatim=False):
     return frame
 
 
-def hello(pid, python, pytest, native_unsupported, clock):
+def hello(pid, python, pytest, native_unsupported, clock, executable=None):
     """`clock`: time.monotonic() now, so that Node can tell whether it reads the same clock as the
-    start times the worker writes to the shared state file."""
-    return {"t": "hello", "pid": pid, "python": python, "pytest": pytest,
-            "nativeUnsupported": native_unsupported, "clock": clock}
+    start times the worker writes to the shared state file. `executable`: sys.executable (pytest's
+    header shows it under -v)."""
+    frame = {"t": "hello", "pid": pid, "python": python, "pytest": pytest,
+             "nativeUnsupported": native_unsupported, "clock": clock}
+    if executable:
+        frame["executable"] = executable
+    return frame
 
 
 def _ids_and_containers(module_ids):

@@ -555,7 +555,8 @@ def _main(proto_fds=None):
     emit = channel.emit
     pytest_version = _pytest_version()
     native_unsupported = _native_pytest_range_reason(pytest_version)
-    emit(hello(os.getpid(), platform.python_version(), pytest_version, native_unsupported, time.monotonic()))
+    emit(hello(os.getpid(), platform.python_version(), pytest_version, native_unsupported, time.monotonic(),
+               sys.executable))
     if native_unsupported is None:
         preload_engine()
     init = channel.recv()

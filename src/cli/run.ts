@@ -828,6 +828,7 @@ async function runSession(
         // Said once, under the header: a pytest the native engine is not tested with.
         workerReady: (_worker, info) => {
           pytestVersion = info.pytest ?? undefined;
+          if (info.executable !== undefined) reporter.pythonExecutable?.(info.executable);
           if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0) return;
           nativeNoticeShown = true;
           write(`${info.nativeUnsupported}: the pytest engine runs every module\n`);

@@ -86,6 +86,8 @@ export interface SessionInfo {
   engine: string;
   /** fastest's version, shown on the platform line. */
   version?: string;
+  /** The workers' sys.executable, which pytest's platform line ends with under -v. */
+  executable?: string;
   /** Collection errors already known before the run (static discovery). */
   collectionErrors?: number;
   /** Modules skipped while collected (`pytest.importorskip` at their top): not among `collected`. */
@@ -351,6 +353,11 @@ export class ConsoleReporter {
     if (this.heldHeader && this.heldHeader.pytestLines === undefined) this.heldHeader.pytestLines = lines;
   }
 
+  /** The workers' Python: pytest's platform line ends ` -- <sys.executable>` under -v. */
+  pythonExecutable(path: string): void {
+    if (this.heldHeader && this.heldHeader.executable === undefined) this.heldHeader.executable = path;
+  }
+
   /** Every count the header needs is known: print it and what waited behind it. */
   countsKnown(): void {
     const info = this.heldHeader;
@@ -366,7 +373,8 @@ export class ConsoleReporter {
     this.tw.sep('=', 'test session starts', 'bold');
     if (!this.opts.noHeader) {
       const version = info.version ? `, fastest-${info.version}` : '';
-      this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
+      const executable = info.executable !== undefined && this.verbosity > 0 ? ` -- ${info.executable}` : '';
+      this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}${executable}`);
       if (info.pytestLines !== undefined) {
         // (plugins' and conftests' text: untrusted)
         this.fence.block(info.pytestLines.map((line) => line + '\n').join(''));

@@ -37,6 +37,8 @@ export interface Reporter {
   testOutput?(id: string): void;
   /** pytest's header lines from a worker's pytest session (ConsoleReporter.headerLines). */
   headerLines?(lines: string[]): void;
+  /** The workers' Python (ConsoleReporter.pythonExecutable). */
+  pythonExecutable?(path: string): void;
   /** `--collect-only`: the ids collected, in collection order (ConsoleReporter.collectedItems). */
   collectedItems?(ids: readonly string[]): void;
   finish(end: SessionEnd): void;
@@ -230,6 +232,9 @@ class Reporters implements Reporter {
   }
   collectedItems(ids: readonly string[]): void {
     for (const r of this.all) r.collectedItems?.(ids);
+  }
+  pythonExecutable(path: string): void {
+    for (const r of this.all) r.pythonExecutable?.(path);
   }
   finish(end: SessionEnd): void {
     for (const r of this.all) r.finish(end);

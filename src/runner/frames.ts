@@ -68,6 +68,8 @@ export interface HelloFrame {
   nativeUnsupported: string | null;
   /** The worker's time.monotonic() when it said hello (the clock of the state file's start times). */
   clock?: number;
+  /** Its sys.executable. */
+  executable?: string;
 }
 export interface CollectedFrame {
   t: 'collected';
@@ -485,6 +487,8 @@ function checkedFrame(value: unknown): WorkerFrame {
         nativeUnsupported: strOrNull(fields, 'nativeUnsupported', 'hello'),
       };
       if (fields.clock !== undefined) frame.clock = num(fields, 'clock', 'hello');
+      const executable = optStr(fields, 'executable', 'hello');
+      if (executable !== undefined) frame.executable = executable;
       return frame;
     }
     case 'session_error':

@@ -153,6 +153,8 @@ export interface WorkerInfo {
   pytest: string | null;
   /** Why that pytest is outside the native engine's supported range (then `auto` runs pytest). */
   nativeUnsupported: string | null;
+  /** Its sys.executable. */
+  executable?: string;
 }
 
 export interface RunSummary {
@@ -697,6 +699,7 @@ class Pool {
           python: frame.python,
           pytest: frame.pytest,
           nativeUnsupported: frame.nativeUnsupported,
+          executable: frame.executable,
         });
         return;
       case 'fatal': {
