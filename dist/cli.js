@@ -1367,8 +1367,13 @@ function rememberInterpreter(choice, executable) {
 // Nothing here has behaviour (the exit-code table is data); every stage may import it.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExitCode = void 0;
+exports.wholeFileItem = wholeFileItem;
 exports.isCollectionSkip = isCollectionSkip;
 /** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
+/** An item for a whole file, whose tests only its collection knows (expanded at run time). */
+function wholeFileItem(file, marks = []) {
+    return { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+}
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';
 }

@@ -1216,14 +1216,8 @@ function printDiscovery(session, collected, seconds, write) {
     }
     const counts = session.options.verbosity < -1;
     if (counts) {
-        // -qq: pytest's count of tests per file, by file name, and no closing line
-        const perFile = new Map();
-        for (const item of selection.selected)
-            perFile.set(item.file, (perFile.get(item.file) ?? 0) + 1);
-        write([...perFile.keys()]
-            .sort()
-            .map((file) => `${file}: ${perFile.get(file)}\n`)
-            .join(''));
+        // -qq: no closing line
+        write((0, counts_js_1.countsPerFile)(selection.selected.map((item) => item.id)));
     }
     else {
         // One write: a write per id costs a system call each, which dominated warm discovery.
@@ -3371,6 +3365,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const nodeid_js_1 = __nccwpck_require__(9098);
+const types_js_1 = __nccwpck_require__(8522);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 17;
 /**
@@ -3703,7 +3698,7 @@ function applyCollected(items, record, file) {
         return items;
     // It failed to collect: none of its listed ids exists; it runs whole, as pytest reports its error.
     if (file !== undefined && isCollectionError(file, record)) {
-        return [{ id: file, file, line: 1, classes: [], function: '', marks: items.find((item) => item.id === file)?.marks ?? [], dynamic: true }];
+        return [(0, types_js_1.wholeFileItem)(file, items.find((item) => item.id === file)?.marks)];
     }
     const out = [];
     for (const item of items) {
@@ -3719,7 +3714,7 @@ function applyCollected(items, record, file) {
 }
 /** The items of a file that is no test module, as a run collected them (`collectedOnly.ids`). */
 function itemsOfCollectedFile(file, ids, marks) {
-    const whole = { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+    const whole = (0, types_js_1.wholeFileItem)(file, marks);
     return ids.map((id) => collectedItem(whole, id));
 }
 /**
@@ -3783,6 +3778,7 @@ exports.placeDoctests = placeDoctests;
 // pytest engine expands at run time: never an invented id.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const types_js_1 = __nccwpck_require__(8522);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 const grammar_js_1 = __nccwpck_require__(6147);
 /** The doctest options among pytest arguments (command line and addopts). */
@@ -3812,7 +3808,7 @@ function doctestItem(file, name, line) {
 }
 /** The whole file, expanded by the pytest engine at run time. */
 function doctestPlaceholder(file) {
-    return { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+    return (0, types_js_1.wholeFileItem)(file);
 }
 const NODE_ENCODINGS = {
     'utf-8': 'utf8',
@@ -5744,6 +5740,7 @@ exports.discover = discover;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const types_js_1 = __nccwpck_require__(8522);
 const inputs_js_1 = __nccwpck_require__(417);
 const cache_js_1 = __nccwpck_require__(6872);
 var cache_js_2 = __nccwpck_require__(6872);
@@ -5925,7 +5922,7 @@ function fileCollectedPlaceholders(others, walk, rootdir, conftests) {
         .filter(({ path }) => below(path) && (0, node_path_1.basename)(path) !== '__init__.py' && !(0, walk_js_1.ignoredPath)(path, walk) && ignoredByConftest(path, rootdir, conftests) !== true)
         .map(({ path, after }) => {
         const file = toNodePath(rootdir, path);
-        return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
+        return { item: (0, types_js_1.wholeFileItem)(file), after };
     });
 }
 /**
@@ -6221,7 +6218,7 @@ async function discover(opts) {
             if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
             if (maybeIgnored.has(l.abs)) {
-                itemsOf[index] = [{ id: l.rel, file: l.rel, line: 1, classes: [], function: '', marks: parsed.pytestmark, dynamic: true }];
+                itemsOf[index] = [(0, types_js_1.wholeFileItem)(l.rel, parsed.pytestmark)];
                 errorsOf[index] = [];
                 return;
             }
@@ -6480,6 +6477,7 @@ exports.conftestFacts = conftestFacts;
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
 // inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
 const node_path_1 = __nccwpck_require__(6760);
+const types_js_1 = __nccwpck_require__(8522);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 const guards_js_1 = __nccwpck_require__(4050);
 const paramids_js_1 = __nccwpck_require__(6977);
@@ -7031,11 +7029,11 @@ function itemsOfModule(file, mod, rules, conftest, env, foreign) {
         return out;
     // A conftest hook builds the module's collector: it runs whole, as pytest collects it.
     if (conftest.makesModules)
-        return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+        return { items: [(0, types_js_1.wholeFileItem)(file, mod.pytestmark)], errors: [] };
     // Importing the module skips it (or may): none of its tests is listed, and it runs whole, as a
     // dynamic item, so that the run reports its skip as pytest does ("1 skipped").
     if (mod.collectIf && (env ? (0, guards_js_1.evaluateGuard)(mod.collectIf, env) : null) !== true) {
-        return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+        return { items: [(0, types_js_1.wholeFileItem)(file, mod.pytestmark)], errors: [] };
     }
     // Importing it fails (an unconditional import of what the interpreter certainly lacks), or may
     // (a generator passed to parametrize warns on pytest 9.1, an error where warnings are): pytest
@@ -7046,7 +7044,7 @@ function itemsOfModule(file, mod, rules, conftest, env, foreign) {
         mod.requiredImports?.some((g) => g.k === 'imp' && g.name !== undefined && env.importable(g.mod) === true && env.importable(g.mod, g.name) === false) ===
             true;
     if (importFails || (mod.generatorParametrize && rules.warningsAreErrors)) {
-        return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+        return { items: [(0, types_js_1.wholeFileItem)(file, mod.pytestmark)], errors: [] };
     }
     const classesByName = new Map();
     const parametrizedFixtures = new Set(conftest.parametrizedFixtures);
@@ -7112,7 +7110,7 @@ function itemsOfModule(file, mod, rules, conftest, env, foreign) {
     catch (e) {
         // a test class whose bases admit no MRO: the module's import raises, it runs whole
         if (e instanceof InconsistentMro)
-            return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+            return { items: [(0, types_js_1.wholeFileItem)(file, mod.pytestmark)], errors: [] };
         if (!(e instanceof CollectionFailed))
             throw e;
         return { items: [], errors: out.errors };
@@ -7120,7 +7118,7 @@ function itemsOfModule(file, mod, rules, conftest, env, foreign) {
     if (out.items.length === 0 && mayDefineTestsAtRunTime(mod, bindings, rules)) {
         // Nothing visible to the parser, but the module may still make tests when imported: it
         // runs whole, and whatever pytest would collect from it is reported.
-        out.items.push({ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true });
+        out.items.push((0, types_js_1.wholeFileItem)(file, mod.pytestmark));
     }
     return out;
 }
@@ -12907,8 +12905,10 @@ exports.mainColor = mainColor;
 exports.pluralize = pluralize;
 exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
+exports.countsPerFile = countsPerFile;
 exports.collectOnlyParts = collectOnlyParts;
 exports.closingLine = closingLine;
+const nodeid_js_1 = __nccwpck_require__(9098);
 const color_js_1 = __nccwpck_require__(2105);
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
  * categories pytest does not know, such as `subtests passed`). */
@@ -13031,6 +13031,16 @@ function formatSessionDuration(seconds) {
     if (seconds < 60)
         return `${(0, color_js_1.pyFixed)(seconds, 2)}s`;
     return `${(0, color_js_1.pyFixed)(seconds, 2)}s (${timedelta(Math.trunc(seconds))})`;
+}
+/** `--collect-only -qq`: pytest's count of the ids of each file, by file name, a line each. */
+function countsPerFile(ids) {
+    const perFile = new Map();
+    for (const id of ids)
+        perFile.set((0, nodeid_js_1.pathOfId)(id), (perFile.get((0, nodeid_js_1.pathOfId)(id)) ?? 0) + 1);
+    return [...perFile.keys()]
+        .sort()
+        .map((file) => `${file}: ${perFile.get(file)}\n`)
+        .join('');
 }
 /**
  * pytest's closing line of `--collect-only` (_build_collect_only_summary_stats_line):
@@ -15784,8 +15794,13 @@ function sumSeconds(pieces) {
 // Nothing here has behaviour (the exit-code table is data); every stage may import it.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExitCode = void 0;
+exports.wholeFileItem = wholeFileItem;
 exports.isCollectionSkip = isCollectionSkip;
 /** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
+/** An item for a whole file, whose tests only its collection knows (expanded at run time). */
+function wholeFileItem(file, marks = []) {
+    return { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+}
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';
 }

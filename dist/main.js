@@ -3984,14 +3984,8 @@ function printDiscovery(session, collected, seconds, write) {
     }
     const counts = session.options.verbosity < -1;
     if (counts) {
-        // -qq: pytest's count of tests per file, by file name, and no closing line
-        const perFile = new Map();
-        for (const item of selection.selected)
-            perFile.set(item.file, (perFile.get(item.file) ?? 0) + 1);
-        write([...perFile.keys()]
-            .sort()
-            .map((file) => `${file}: ${perFile.get(file)}\n`)
-            .join(''));
+        // -qq: no closing line
+        write((0, counts_js_1.countsPerFile)(selection.selected.map((item) => item.id)));
     }
     else {
         // One write: a write per id costs a system call each, which dominated warm discovery.
@@ -4160,6 +4154,7 @@ exports.listingOfPass = listingOfPass;
 // to import, or the tests a module makes when it is imported.
 const nodeid_js_1 = __nccwpck_require__(9098);
 const index_js_1 = __nccwpck_require__(1276);
+const types_js_1 = __nccwpck_require__(8522);
 /**
  * What pytest lists of what each file collected. An id discovery listed keeps discovery's
  * verdict; any other (an expansion, a test made at import) is judged as pytest judges it: under
@@ -4188,7 +4183,7 @@ function listingOfPass(files, collectedByFile, selected, deselected, narrowIds, 
             else {
                 const covering = (0, nodeid_js_1.coveringIds)(id).find((cover) => chosen.has(cover) || left.has(cover));
                 if (covering === undefined) {
-                    judge({ id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, id);
+                    judge((0, types_js_1.wholeFileItem)(file), id);
                 }
                 else if (left.has(covering)) {
                     listing.deselected++;
@@ -5602,9 +5597,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 stopOnErrors: !options.continueOnCollectionErrors,
                 ...pass,
                 // node ids asked for: the pass reports what their modules collect, to refuse one no module produces
-                ...(nodeIdsAsked || listing
-                    ? { idsOf: [...new Set([...units.map((unit) => unit.file), ...(listing ? [...unlisted, ...(pass.files ?? [])] : [])])] }
-                    : {}),
+                ...(nodeIdsAsked ? { idsOf: [...new Set(units.map((unit) => unit.file))] } : {}),
                 listOnly: listing,
             },
         }, {
@@ -5644,7 +5637,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 const listed = new Set(discovery.items.filter((item) => item.file === file).map((item) => item.id));
                 // (an expansion of a listed dynamic item is that item's, deselected with it)
                 const made = ids.filter((id) => !(0, nodeid_js_1.coveringIds)(id).some((covering) => listed.has(covering)));
-                const whole = { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+                const whole = (0, types_js_1.wholeFileItem)(file);
                 const kept = made.filter((id) => (0, index_js_2.expansionSelected)(whole, id, undefined, expansionFilter));
                 truth.found(kept.length, made.length - kept.length);
                 if (made.length > 0)
@@ -5656,7 +5649,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 // worker reports them, -k/-m judged on each id as for a whole-file item.
                 truth.waitFor.add(file);
                 if (filtering) {
-                    toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
+                    toCheck.set(file, (0, types_js_1.wholeFileItem)(file));
                 }
             },
             passIds: (file, ids) => {
@@ -6474,6 +6467,7 @@ const counts_js_1 = __nccwpck_require__(5132);
 const index_js_3 = __nccwpck_require__(9286);
 const worker_js_1 = __nccwpck_require__(9898);
 const stale_bytecode_js_1 = __nccwpck_require__(9487);
+const types_js_1 = __nccwpck_require__(8522);
 const finish_js_1 = __nccwpck_require__(6367);
 const impact_report_js_1 = __nccwpck_require__(1785);
 const run_js_1 = __nccwpck_require__(4175);
@@ -6498,7 +6492,7 @@ function invalidatesParent(rel, inifile) {
 }
 /** One item per test file: what the import graph and the impact stage need to pick files. */
 function fileItems(files) {
-    return [...files].sort().map((file) => ({ id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }));
+    return [...files].sort().map((file) => (0, types_js_1.wholeFileItem)(file));
 }
 function under(abs, scope) {
     return scope.some((path) => abs === path || abs.startsWith(path.endsWith(node_path_1.sep) ? path : path + node_path_1.sep));
@@ -8049,6 +8043,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const nodeid_js_1 = __nccwpck_require__(9098);
+const types_js_1 = __nccwpck_require__(8522);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 17;
 /**
@@ -8381,7 +8376,7 @@ function applyCollected(items, record, file) {
         return items;
     // It failed to collect: none of its listed ids exists; it runs whole, as pytest reports its error.
     if (file !== undefined && isCollectionError(file, record)) {
-        return [{ id: file, file, line: 1, classes: [], function: '', marks: items.find((item) => item.id === file)?.marks ?? [], dynamic: true }];
+        return [(0, types_js_1.wholeFileItem)(file, items.find((item) => item.id === file)?.marks)];
     }
     const out = [];
     for (const item of items) {
@@ -8397,7 +8392,7 @@ function applyCollected(items, record, file) {
 }
 /** The items of a file that is no test module, as a run collected them (`collectedOnly.ids`). */
 function itemsOfCollectedFile(file, ids, marks) {
-    const whole = { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+    const whole = (0, types_js_1.wholeFileItem)(file, marks);
     return ids.map((id) => collectedItem(whole, id));
 }
 /**
@@ -8461,6 +8456,7 @@ exports.placeDoctests = placeDoctests;
 // pytest engine expands at run time: never an invented id.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const types_js_1 = __nccwpck_require__(8522);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 const grammar_js_1 = __nccwpck_require__(6147);
 /** The doctest options among pytest arguments (command line and addopts). */
@@ -8490,7 +8486,7 @@ function doctestItem(file, name, line) {
 }
 /** The whole file, expanded by the pytest engine at run time. */
 function doctestPlaceholder(file) {
-    return { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+    return (0, types_js_1.wholeFileItem)(file);
 }
 const NODE_ENCODINGS = {
     'utf-8': 'utf8',
@@ -10422,6 +10418,7 @@ exports.discover = discover;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const types_js_1 = __nccwpck_require__(8522);
 const inputs_js_1 = __nccwpck_require__(417);
 const cache_js_1 = __nccwpck_require__(6872);
 var cache_js_2 = __nccwpck_require__(6872);
@@ -10603,7 +10600,7 @@ function fileCollectedPlaceholders(others, walk, rootdir, conftests) {
         .filter(({ path }) => below(path) && (0, node_path_1.basename)(path) !== '__init__.py' && !(0, walk_js_1.ignoredPath)(path, walk) && ignoredByConftest(path, rootdir, conftests) !== true)
         .map(({ path, after }) => {
         const file = toNodePath(rootdir, path);
-        return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
+        return { item: (0, types_js_1.wholeFileItem)(file), after };
     });
 }
 /**
@@ -10899,7 +10896,7 @@ async function discover(opts) {
             if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
             if (maybeIgnored.has(l.abs)) {
-                itemsOf[index] = [{ id: l.rel, file: l.rel, line: 1, classes: [], function: '', marks: parsed.pytestmark, dynamic: true }];
+                itemsOf[index] = [(0, types_js_1.wholeFileItem)(l.rel, parsed.pytestmark)];
                 errorsOf[index] = [];
                 return;
             }
@@ -11158,6 +11155,7 @@ exports.conftestFacts = conftestFacts;
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
 // inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
 const node_path_1 = __nccwpck_require__(6760);
+const types_js_1 = __nccwpck_require__(8522);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 const guards_js_1 = __nccwpck_require__(4050);
 const paramids_js_1 = __nccwpck_require__(6977);
@@ -11709,11 +11707,11 @@ function itemsOfModule(file, mod, rules, conftest, env, foreign) {
         return out;
     // A conftest hook builds the module's collector: it runs whole, as pytest collects it.
     if (conftest.makesModules)
-        return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+        return { items: [(0, types_js_1.wholeFileItem)(file, mod.pytestmark)], errors: [] };
     // Importing the module skips it (or may): none of its tests is listed, and it runs whole, as a
     // dynamic item, so that the run reports its skip as pytest does ("1 skipped").
     if (mod.collectIf && (env ? (0, guards_js_1.evaluateGuard)(mod.collectIf, env) : null) !== true) {
-        return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+        return { items: [(0, types_js_1.wholeFileItem)(file, mod.pytestmark)], errors: [] };
     }
     // Importing it fails (an unconditional import of what the interpreter certainly lacks), or may
     // (a generator passed to parametrize warns on pytest 9.1, an error where warnings are): pytest
@@ -11724,7 +11722,7 @@ function itemsOfModule(file, mod, rules, conftest, env, foreign) {
         mod.requiredImports?.some((g) => g.k === 'imp' && g.name !== undefined && env.importable(g.mod) === true && env.importable(g.mod, g.name) === false) ===
             true;
     if (importFails || (mod.generatorParametrize && rules.warningsAreErrors)) {
-        return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+        return { items: [(0, types_js_1.wholeFileItem)(file, mod.pytestmark)], errors: [] };
     }
     const classesByName = new Map();
     const parametrizedFixtures = new Set(conftest.parametrizedFixtures);
@@ -11790,7 +11788,7 @@ function itemsOfModule(file, mod, rules, conftest, env, foreign) {
     catch (e) {
         // a test class whose bases admit no MRO: the module's import raises, it runs whole
         if (e instanceof InconsistentMro)
-            return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+            return { items: [(0, types_js_1.wholeFileItem)(file, mod.pytestmark)], errors: [] };
         if (!(e instanceof CollectionFailed))
             throw e;
         return { items: [], errors: out.errors };
@@ -11798,7 +11796,7 @@ function itemsOfModule(file, mod, rules, conftest, env, foreign) {
     if (out.items.length === 0 && mayDefineTestsAtRunTime(mod, bindings, rules)) {
         // Nothing visible to the parser, but the module may still make tests when imported: it
         // runs whole, and whatever pytest would collect from it is reported.
-        out.items.push({ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true });
+        out.items.push((0, types_js_1.wholeFileItem)(file, mod.pytestmark));
     }
     return out;
 }
@@ -19676,17 +19674,8 @@ class ConsoleReporter {
      */
     collectedItems(ids) {
         this.countsKnown();
-        if (this.verbosity < -1) {
-            const perFile = new Map();
-            for (const id of ids)
-                perFile.set((0, nodeid_js_1.pathOfId)(id), (perFile.get((0, nodeid_js_1.pathOfId)(id)) ?? 0) + 1);
-            const files = [...perFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-            this.tw.write(files.map((file) => `${file}: ${perFile.get(file)}\n`).join(''));
-        }
-        else {
-            // One write: a write per id costs a system call each.
-            this.tw.write(ids.map((id) => `${id}\n`).join(''));
-        }
+        // (one write: a write per id costs a system call each)
+        this.tw.write(this.verbosity < -1 ? (0, counts_js_1.countsPerFile)(ids) : ids.map((id) => `${id}\n`).join(''));
     }
     drawStatus(force = false) {
         const now = performance.now();
@@ -20355,8 +20344,10 @@ exports.mainColor = mainColor;
 exports.pluralize = pluralize;
 exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
+exports.countsPerFile = countsPerFile;
 exports.collectOnlyParts = collectOnlyParts;
 exports.closingLine = closingLine;
+const nodeid_js_1 = __nccwpck_require__(9098);
 const color_js_1 = __nccwpck_require__(2105);
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
  * categories pytest does not know, such as `subtests passed`). */
@@ -20479,6 +20470,16 @@ function formatSessionDuration(seconds) {
     if (seconds < 60)
         return `${(0, color_js_1.pyFixed)(seconds, 2)}s`;
     return `${(0, color_js_1.pyFixed)(seconds, 2)}s (${timedelta(Math.trunc(seconds))})`;
+}
+/** `--collect-only -qq`: pytest's count of the ids of each file, by file name, a line each. */
+function countsPerFile(ids) {
+    const perFile = new Map();
+    for (const id of ids)
+        perFile.set((0, nodeid_js_1.pathOfId)(id), (perFile.get((0, nodeid_js_1.pathOfId)(id)) ?? 0) + 1);
+    return [...perFile.keys()]
+        .sort()
+        .map((file) => `${file}: ${perFile.get(file)}\n`)
+        .join('');
 }
 /**
  * pytest's closing line of `--collect-only` (_build_collect_only_summary_stats_line):
@@ -22608,12 +22609,12 @@ class Pool {
                 shares[0]?.add(file);
             }
         }
+        const listOnly = this.opts.collectFirst?.listOnly === true;
         for (const slot of this.slots) {
             const own = shares[slot.index];
             // Another worker's file that is not a Python module (a file a conftest hook collects:
             // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
             // (a listing runs no test: another worker's imports would show it nothing)
-            const listOnly = this.opts.collectFirst?.listOnly === true;
             slot.collecting = files.filter((file) => own.has(file) || (file.endsWith('.py') && !listOnly));
             for (const file of slot.collecting) {
                 if (!own.has(file))
@@ -23024,7 +23025,7 @@ class Pool {
                     this.passSkips.push({ file: frame.file, result: frame.skipped });
                 if (frame.warnings)
                     this.events.passWarnings?.(frame.file, frame.warnings);
-                if (frame.ids && this.idsOf.has(frame.file))
+                if (frame.ids && (this.idsOf.has(frame.file) || this.opts.collectFirst?.listOnly))
                     this.events.passIds?.(frame.file, frame.ids);
                 else if (frame.ids?.length && !frame.partial)
                     this.foundIds.set(frame.file, frame.ids);
@@ -27912,8 +27913,13 @@ function sumSeconds(pieces) {
 // Nothing here has behaviour (the exit-code table is data); every stage may import it.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExitCode = void 0;
+exports.wholeFileItem = wholeFileItem;
 exports.isCollectionSkip = isCollectionSkip;
 /** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
+/** An item for a whole file, whose tests only its collection knows (expanded at run time). */
+function wholeFileItem(file, marks = []) {
+    return { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+}
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';
 }

@@ -163,6 +163,7 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 const nodeid_js_1 = __nccwpck_require__(98);
+const types_js_1 = __nccwpck_require__(522);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 17;
 /**
@@ -495,7 +496,7 @@ function applyCollected(items, record, file) {
         return items;
     // It failed to collect: none of its listed ids exists; it runs whole, as pytest reports its error.
     if (file !== undefined && isCollectionError(file, record)) {
-        return [{ id: file, file, line: 1, classes: [], function: '', marks: items.find((item) => item.id === file)?.marks ?? [], dynamic: true }];
+        return [(0, types_js_1.wholeFileItem)(file, items.find((item) => item.id === file)?.marks)];
     }
     const out = [];
     for (const item of items) {
@@ -511,7 +512,7 @@ function applyCollected(items, record, file) {
 }
 /** The items of a file that is no test module, as a run collected them (`collectedOnly.ids`). */
 function itemsOfCollectedFile(file, ids, marks) {
-    const whole = { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+    const whole = (0, types_js_1.wholeFileItem)(file, marks);
     return ids.map((id) => collectedItem(whole, id));
 }
 /**
@@ -3713,6 +3714,37 @@ function coveringIds(id) {
     const base = baseId(id);
     return base === id ? [id, ...containerIds(id)] : [id, base, ...containerIds(id)];
 }
+
+
+/***/ }),
+
+/***/ 522:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Plain data passed between the stages (config -> discovery -> select -> plan -> run -> report).
+// Nothing here has behaviour (the exit-code table is data); every stage may import it.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ExitCode = void 0;
+exports.wholeFileItem = wholeFileItem;
+exports.isCollectionSkip = isCollectionSkip;
+/** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
+/** An item for a whole file, whose tests only its collection knows (expanded at run time). */
+function wholeFileItem(file, marks = []) {
+    return { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+}
+function isCollectionSkip(r) {
+    return r.when === 'collect' && r.outcome === 'skipped';
+}
+/** pytest's exit codes (`pytest.ExitCode`), which every command of fastest and the Action use. */
+exports.ExitCode = {
+    OK: 0,
+    TESTS_FAILED: 1,
+    INTERRUPTED: 2,
+    INTERNAL_ERROR: 3,
+    USAGE_ERROR: 4,
+    NO_TESTS_COLLECTED: 5,
+};
 
 
 /***/ }),

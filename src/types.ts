@@ -181,6 +181,11 @@ export interface TestResult {
 }
 
 /** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
+/** An item for a whole file, whose tests only its collection knows (expanded at run time). */
+export function wholeFileItem(file: string, marks: Mark[] = []): TestItem {
+  return { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+}
+
 export function isCollectionSkip(r: TestResult): boolean {
   return r.when === 'collect' && r.outcome === 'skipped';
 }

@@ -259,22 +259,18 @@ class _Dispatcher:
             if self._native_reason(file) is None:
                 self.native.precompile(file)
 
-    def pass_report(self, file, engine):
+    def pass_report(self, file, engine, listing=False):
         """What the collection pass found in `file`, in the engine that collected it: the ids of
         its tests (None: not collected here), whether a collector inside it failed (a class; the
-        pytest engine's collection says so), and the result frame of its skip at import, if any."""
+        pytest engine's collection says so), the result frame of its skip at import, if any, and,
+        for a `listing` (which runs no test to carry them), what collecting it warned, taken."""
         collector = self.native if engine == "native" else self._pytest
         if collector is None:
-            return None, False, None
+            return None, False, None, None
         ids = collector.collected_ids(file)
         partial = ids is not None and engine == "pytest" and collector.partially_collected(file)
-        return ids, partial, collector.pass_skip(file)
-
-    def pass_warnings(self, file, engine):
-        """What collecting `file` warned, taken from the engine that collected it (a listing runs
-        no test to carry them)."""
-        collector = self.native if engine == "native" else self._pytest
-        return None if collector is None else collector.take_collect_warnings(file)
+        warned = collector.take_collect_warnings(file) if listing else None
+        return ids, partial, collector.pass_skip(file), warned
 
     def run_unit(self, unit):
         self.load_initial_conftests()
@@ -642,9 +638,8 @@ def _main(proto_fds=None):
                                         frame["file"], frame["file"], emit)
             if code is not None:
                 break
-            ids, partial, skipped = (None, False, None) if import_only or engine is None else \
-                dispatcher.pass_report(frame["file"], engine)
-            warned = dispatcher.pass_warnings(frame["file"], engine) if frame.get("list") and engine else None
+            ids, partial, skipped, warned = (None, False, None, None) if import_only or engine is None else \
+                dispatcher.pass_report(frame["file"], engine, bool(frame.get("list")))
             emit(collect_done(frame["file"], engine, None if ids is None else len(ids),
                               ids if frame.get("ids") or partial else None, partial, skipped, warned))
         elif kind == "conftests":

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeMemo } from '../memo/discover-memo.js';
 import { loggedEnv, startInputLog, takeInputLog } from '../memo/inputs.js';
-import { closingLine, emptyCounts } from '../report/counts.js';
+import { closingLine, countsPerFile, emptyCounts } from '../report/counts.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
 import { shardListing } from './shard.js';
 import { ExitCode, type TestItem } from '../types.js';
@@ -33,15 +33,8 @@ export function printDiscovery(session: Session, collected: Collected, seconds: 
   }
   const counts = session.options.verbosity < -1;
   if (counts) {
-    // -qq: pytest's count of tests per file, by file name, and no closing line
-    const perFile = new Map<string, number>();
-    for (const item of selection.selected) perFile.set(item.file, (perFile.get(item.file) ?? 0) + 1);
-    write(
-      [...perFile.keys()]
-        .sort()
-        .map((file) => `${file}: ${perFile.get(file)}\n`)
-        .join(''),
-    );
+    // -qq: no closing line
+    write(countsPerFile(selection.selected.map((item) => item.id)));
   } else {
     // One write: a write per id costs a system call each, which dominated warm discovery.
     write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));

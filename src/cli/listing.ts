@@ -3,7 +3,7 @@
 // to import, or the tests a module makes when it is imported.
 import { coveringIds } from '../nodeid.js';
 import { expansionSelected, type SelectOptions } from '../select/index.js';
-import type { TestItem } from '../types.js';
+import { wholeFileItem, type TestItem } from '../types.js';
 
 export interface PassListing {
   /** The ids pytest lists, in collection order. */
@@ -42,7 +42,7 @@ export function listingOfPass(
       else {
         const covering = coveringIds(id).find((cover) => chosen.has(cover) || left.has(cover));
         if (covering === undefined) {
-          judge({ id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, id);
+          judge(wholeFileItem(file), id);
         } else if (left.has(covering)) {
           listing.deselected++;
         } else {

@@ -53,6 +53,7 @@ import {
   type TestResult,
   type Unit,
   type WarningRecord,
+  wholeFileItem,
 } from '../types.js';
 import { UsageError, type CliOptions } from './args.js';
 import { benchmarksMeasured } from './pytest-options.js';
@@ -739,9 +740,7 @@ async function runSession(
           stopOnErrors: !options.continueOnCollectionErrors,
           ...pass,
           // node ids asked for: the pass reports what their modules collect, to refuse one no module produces
-          ...(nodeIdsAsked || listing
-            ? { idsOf: [...new Set([...units.map((unit) => unit.file), ...(listing ? [...unlisted, ...(pass.files ?? [])] : [])])] }
-            : {}),
+          ...(nodeIdsAsked ? { idsOf: [...new Set(units.map((unit) => unit.file))] } : {}),
           listOnly: listing,
         },
       },
@@ -777,7 +776,7 @@ async function runSession(
           const listed = new Set(discovery.items.filter((item) => item.file === file).map((item) => item.id));
           // (an expansion of a listed dynamic item is that item's, deselected with it)
           const made = ids.filter((id) => !coveringIds(id).some((covering) => listed.has(covering)));
-          const whole: TestItem = { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+          const whole = wholeFileItem(file);
           const kept = made.filter((id) => expansionSelected(whole, id, undefined, expansionFilter));
           truth.found(kept.length, made.length - kept.length);
           if (made.length > 0) reporter.correctCounts(truth.selected, truth.deselected);
@@ -788,7 +787,7 @@ async function runSession(
           // worker reports them, -k/-m judged on each id as for a whole-file item.
           truth.waitFor.add(file);
           if (filtering) {
-            toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
+            toCheck.set(file, wholeFileItem(file));
           }
         },
         passIds: (file, ids) => {

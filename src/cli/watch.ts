@@ -16,7 +16,7 @@ import { countResults, summaryParts } from '../report/counts.js';
 import { checkPython, FORK_AVAILABLE, KeptWarmParent, pycacheDir, warmParentSetting } from '../runner/index.js';
 import { killAllWorkerGroups } from '../runner/worker.js';
 import { forgetBytecode } from '../runner/stale-bytecode.js';
-import type { CollectionError, TestItem, TestResult } from '../types.js';
+import { wholeFileItem, type CollectionError, type TestItem, type TestResult } from '../types.js';
 import { errorOutcome } from './finish.js';
 import { impactReasonsBlock } from './impact-report.js';
 import { runCommand, workerCount } from './run.js';
@@ -48,7 +48,7 @@ type Request = { kind: 'changes'; files: Set<string> } | { kind: 'all' } | { kin
 
 /** One item per test file: what the import graph and the impact stage need to pick files. */
 function fileItems(files: Iterable<string>): TestItem[] {
-  return [...files].sort().map((file) => ({ id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }));
+  return [...files].sort().map((file) => wholeFileItem(file));
 }
 
 function under(abs: string, scope: string[]): boolean {

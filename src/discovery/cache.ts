@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { coveringIds } from '../nodeid.js';
-import type { TestItem } from '../types.js';
+import { wholeFileItem, type TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
@@ -393,7 +393,7 @@ export function applyCollected(items: TestItem[], record: CollectedRecord | unde
   if (!record) return items;
   // It failed to collect: none of its listed ids exists; it runs whole, as pytest reports its error.
   if (file !== undefined && isCollectionError(file, record)) {
-    return [{ id: file, file, line: 1, classes: [], function: '', marks: items.find((item) => item.id === file)?.marks ?? [], dynamic: true }];
+    return [wholeFileItem(file, items.find((item) => item.id === file)?.marks)];
   }
   const out: TestItem[] = [];
   for (const item of items) {
@@ -409,7 +409,7 @@ export function applyCollected(items: TestItem[], record: CollectedRecord | unde
 
 /** The items of a file that is no test module, as a run collected them (`collectedOnly.ids`). */
 export function itemsOfCollectedFile(file: string, ids: string[], marks: TestItem['marks']): TestItem[] {
-  const whole: TestItem = { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+  const whole = wholeFileItem(file, marks);
   return ids.map((id) => collectedItem(whole, id));
 }
 

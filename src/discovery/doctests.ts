@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Node as SyntaxNode } from 'web-tree-sitter';
-import type { TestItem } from '../types.js';
+import { wholeFileItem, type TestItem } from '../types.js';
 import { fnmatchPath } from './fnmatch.js';
 import { pythonParser } from './grammar.js';
 
@@ -52,7 +52,7 @@ function doctestItem(file: string, name: string, line: number): TestItem {
 
 /** The whole file, expanded by the pytest engine at run time. */
 export function doctestPlaceholder(file: string): TestItem {
-  return { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+  return wholeFileItem(file);
 }
 
 const NODE_ENCODINGS: Record<string, BufferEncoding> = {

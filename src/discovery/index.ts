@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import type { CollectionError, DiscoveryResult, TestItem } from '../types.js';
+import { wholeFileItem, type CollectionError, type DiscoveryResult, type TestItem } from '../types.js';
 import { isRacy, noteFile, probePath, sha1 } from '../memo/inputs.js';
 import {
   applyCollected,
@@ -226,7 +226,7 @@ function fileCollectedPlaceholders(
     .filter(({ path }) => below(path) && basename(path) !== '__init__.py' && !ignoredPath(path, walk) && ignoredByConftest(path, rootdir, conftests) !== true)
     .map(({ path, after }) => {
       const file = toNodePath(rootdir, path);
-      return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
+      return { item: wholeFileItem(file), after };
     });
 }
 
@@ -546,7 +546,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       noteImports(parsed);
       if (parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
       if (maybeIgnored.has(l.abs)) {
-        itemsOf[index] = [{ id: l.rel, file: l.rel, line: 1, classes: [], function: '', marks: parsed.pytestmark, dynamic: true }];
+        itemsOf[index] = [wholeFileItem(l.rel, parsed.pytestmark)];
         errorsOf[index] = [];
         return;
       }

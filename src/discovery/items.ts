@@ -1,7 +1,7 @@
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
 // inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
 import { resolve } from 'node:path';
-import type { CollectionError, Mark, TestItem } from '../types.js';
+import { wholeFileItem, type CollectionError, type Mark, type TestItem } from '../types.js';
 import { fnmatch } from './fnmatch.js';
 import { evaluateGuard, type GuardEnv, type GuardExpr } from './guards.js';
 import { expandParametrize, type IdOptions } from './paramids.js';
@@ -623,11 +623,11 @@ export function itemsOfModule(
   const out: Builder = { items: [], errors: [] };
   if (mod.testAttr === false) return out;
   // A conftest hook builds the module's collector: it runs whole, as pytest collects it.
-  if (conftest.makesModules) return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+  if (conftest.makesModules) return { items: [wholeFileItem(file, mod.pytestmark)], errors: [] };
   // Importing the module skips it (or may): none of its tests is listed, and it runs whole, as a
   // dynamic item, so that the run reports its skip as pytest does ("1 skipped").
   if (mod.collectIf && (env ? evaluateGuard(mod.collectIf, env) : null) !== true) {
-    return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+    return { items: [wholeFileItem(file, mod.pytestmark)], errors: [] };
   }
   // Importing it fails (an unconditional import of what the interpreter certainly lacks), or may
   // (a generator passed to parametrize warns on pytest 9.1, an error where warnings are): pytest
@@ -639,7 +639,7 @@ export function itemsOfModule(
     mod.requiredImports?.some((g) => g.k === 'imp' && g.name !== undefined && env.importable(g.mod) === true && env.importable(g.mod, g.name) === false) ===
       true;
   if (importFails || (mod.generatorParametrize && rules.warningsAreErrors)) {
-    return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+    return { items: [wholeFileItem(file, mod.pytestmark)], errors: [] };
   }
   const classesByName = new Map<string, ParsedClass>();
   const parametrizedFixtures = new Set(conftest.parametrizedFixtures);
@@ -693,15 +693,14 @@ export function itemsOfModule(
     for (const binding of bindings) memberItems(binding, [], [], scope, scope.generateTests, out);
   } catch (e) {
     // a test class whose bases admit no MRO: the module's import raises, it runs whole
-    if (e instanceof InconsistentMro)
-      return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+    if (e instanceof InconsistentMro) return { items: [wholeFileItem(file, mod.pytestmark)], errors: [] };
     if (!(e instanceof CollectionFailed)) throw e;
     return { items: [], errors: out.errors };
   }
   if (out.items.length === 0 && mayDefineTestsAtRunTime(mod, bindings, rules)) {
     // Nothing visible to the parser, but the module may still make tests when imported: it
     // runs whole, and whatever pytest would collect from it is reported.
-    out.items.push({ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true });
+    out.items.push(wholeFileItem(file, mod.pytestmark));
   }
   return out;
 }

@@ -14,7 +14,7 @@ import {
 } from '../types.js';
 import { pathOfId } from '../nodeid.js';
 import { pyFixed, pyRjust, wcswidth, type Markup } from './color.js';
-import { addResult, closingLine, colorForType, emptyCounts, mainColor, subtestCategory, type Counts } from './counts.js';
+import { addResult, closingLine, colorForType, countsPerFile, emptyCounts, mainColor, subtestCategory, type Counts } from './counts.js';
 import { Fence } from './fence.js';
 import { inRunOrder } from './run-order.js';
 import { wrapAfter } from './textwrap.js';
@@ -477,15 +477,8 @@ export class ConsoleReporter {
    */
   collectedItems(ids: readonly string[]): void {
     this.countsKnown();
-    if (this.verbosity < -1) {
-      const perFile = new Map<string, number>();
-      for (const id of ids) perFile.set(pathOfId(id), (perFile.get(pathOfId(id)) ?? 0) + 1);
-      const files = [...perFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      this.tw.write(files.map((file) => `${file}: ${perFile.get(file)}\n`).join(''));
-    } else {
-      // One write: a write per id costs a system call each.
-      this.tw.write(ids.map((id) => `${id}\n`).join(''));
-    }
+    // (one write: a write per id costs a system call each)
+    this.tw.write(this.verbosity < -1 ? countsPerFile(ids) : ids.map((id) => `${id}\n`).join(''));
   }
 
   private drawStatus(force = false): void {

@@ -1,6 +1,7 @@
 // Tallies and the closing line, as pytest's terminal reporter builds them
 // (_pytest/terminal.py: _build_normal_summary_stats_line, summary_stats, format_session_duration).
 
+import { pathOfId } from '../nodeid.js';
 import type { CollectionError, SubtestReport, TestResult } from '../types.js';
 import { markup, pyFixed, sepLine, type Markup } from './color.js';
 
@@ -151,6 +152,16 @@ function timedelta(totalSeconds: number): string {
 export function formatSessionDuration(seconds: number): string {
   if (seconds < 60) return `${pyFixed(seconds, 2)}s`;
   return `${pyFixed(seconds, 2)}s (${timedelta(Math.trunc(seconds))})`;
+}
+
+/** `--collect-only -qq`: pytest's count of the ids of each file, by file name, a line each. */
+export function countsPerFile(ids: readonly string[]): string {
+  const perFile = new Map<string, number>();
+  for (const id of ids) perFile.set(pathOfId(id), (perFile.get(pathOfId(id)) ?? 0) + 1);
+  return [...perFile.keys()]
+    .sort()
+    .map((file) => `${file}: ${perFile.get(file)}\n`)
+    .join('');
 }
 
 /**

@@ -122,7 +122,7 @@ export interface RunEvents {
   /** The ids the pass collected in a module whose listed tests were all deselected: returns
    * those to run (tests discovery did not list that -k/-m keep); before `collectionDone`. */
   foundIds?(file: string, ids: string[]): string[];
-  /** The ids the pass collected in a file of `collectFirst.idsOf`; before `collectionDone`. */
+  /** The ids the pass collected in a file of `collectFirst.idsOf` (every file of a listing); before `collectionDone`. */
   passIds?(file: string, ids: string[]): void;
   /** A listing (`collectFirst.listOnly`): what collecting `file` warned. */
   passWarnings?(file: string, warnings: WarningRecord[]): void;
@@ -400,12 +400,12 @@ class Pool {
         shares[0]?.add(file);
       }
     }
+    const listOnly = this.opts.collectFirst?.listOnly === true;
     for (const slot of this.slots) {
       const own = shares[slot.index];
       // Another worker's file that is not a Python module (a file a conftest hook collects:
       // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
       // (a listing runs no test: another worker's imports would show it nothing)
-      const listOnly = this.opts.collectFirst?.listOnly === true;
       slot.collecting = files.filter((file) => own.has(file) || (file.endsWith('.py') && !listOnly));
       for (const file of slot.collecting) {
         if (!own.has(file)) slot.proc!.send({ t: 'collect', file, importOnly: true });
@@ -786,7 +786,7 @@ class Pool {
         if (frame.partial) this.events.partiallyCollected?.(frame.file, frame.ids ?? []);
         if (frame.skipped) this.passSkips.push({ file: frame.file, result: frame.skipped });
         if (frame.warnings) this.events.passWarnings?.(frame.file, frame.warnings);
-        if (frame.ids && this.idsOf.has(frame.file)) this.events.passIds?.(frame.file, frame.ids);
+        if (frame.ids && (this.idsOf.has(frame.file) || this.opts.collectFirst?.listOnly)) this.events.passIds?.(frame.file, frame.ids);
         else if (frame.ids?.length && !frame.partial) this.foundIds.set(frame.file, frame.ids);
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);
         if (slot.collecting.length) this.armTimer(slot, true);
