@@ -4,7 +4,8 @@
 // module's `from X import ...` into the project's files instead of sending it to pytest. A fixture
 // none of them defines still does (a plugin only pytest loads may define it). A module on the way
 // whose text never says `fixture` has its imports read from its text (support.py
-// `_imports_and_fixtures`), continuations, CRLF and comments included.
+// `_imports_and_fixtures`), continuations, CRLF and comments included. A parametrize mark kept in
+// a name of another module (pint's `@helpers.allprotos` over `protocol`) gives its argnames too.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +65,14 @@ beforeAll(() => {
   writeFileSync(join(proj, 'tests', 'helpers.py'), 'from deeper \\\r\n    import (\r\n    deep,  # re-exported (the one)\r\n)\r\n');
   writeFileSync(join(proj, 'tests', 'deeper.py'), 'import pytest\n\n@pytest.fixture()\ndef deep():\n    return "deep"\n');
   writeFileSync(join(proj, 'tests', 'test_deep.py'), 'from helpers import deep\n\ndef test_deep(deep):\n    assert deep == "deep"\n');
+  writeFileSync(
+    join(proj, 'tests', 'marks_lib.py'),
+    'import pytest\n\nallprotos = pytest.mark.parametrize(("protocol",), [(0,), (1,)])\ncheck_all = pytest.mark.parametrize("check", [False, True])\n',
+  );
+  writeFileSync(
+    join(proj, 'tests', 'test_marked.py'),
+    'import marks_lib\nfrom marks_lib import check_all\n\n@marks_lib.allprotos\ndef test_proto(protocol):\n    assert protocol in (0, 1)\n\n@check_all\ndef test_check(check):\n    assert check is not None\n',
+  );
   writeFileSync(join(proj, 'pkg', '__init__.py'), '');
   writeFileSync(join(proj, 'pkg', 'test_base2.py'), base.replace('TestBase', 'TestBase2'));
   writeFileSync(
@@ -82,14 +91,14 @@ const outcomes = (out: string) =>
 describe('fixtures a module takes in by import', () => {
   it('run natively, with pytest outcomes', () => {
     const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA'], { cwd: proj, encoding: 'utf8', env });
-    expect(outcomes(p.stdout).length, p.stdout).toBe(17);
+    expect(outcomes(p.stdout).length, p.stdout).toBe(21);
     for (const workers of ['1', '2']) {
       const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--show-engines'], {
         cwd: proj,
         encoding: 'utf8',
         env,
       });
-      for (const module of ['tests/test_base.py', 'tests/test_child.py', 'tests/test_deep.py', 'pkg/test_base2.py', 'pkg/test_rel.py']) {
+      for (const module of ['tests/test_base.py', 'tests/test_child.py', 'tests/test_deep.py', 'tests/test_marked.py', 'pkg/test_base2.py', 'pkg/test_rel.py']) {
         expect(f.stdout).toContain(`${module}: native engine\n`);
       }
       expect(f.stdout).toContain("tests/test_unknown.py: pytest engine (fixture 'not_defined_anywhere' is not defined by the module");

@@ -315,7 +315,7 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 12
+_FACTS_VERSION = 13
 _facts_file: Optional[str] = None
 _facts_dirty = False
 # pytest-describe's prefixes when the native engine collects its blocks: which nested functions are
@@ -915,7 +915,7 @@ def _imports_and_fixtures(path: str) -> tuple:
     is_conftest = os.path.basename(path) == "conftest.py"
     if is_conftest or path in _parsed:
         facts = _facts(path, is_conftest)
-        return facts.imports, facts.fixtures
+        return facts.imports, facts.fixtures | facts.param_names
     st = os.stat(path)
     stamp = (st.st_mtime_ns, st.st_size)
     key = _IMPORTS_ONLY + path
@@ -924,9 +924,9 @@ def _imports_and_fixtures(path: str) -> tuple:
         return kept.imports, set()
     with open(path, "rb") as fh:
         source = fh.read()
-    if b"fixture" in source:
+    if b"fixture" in source or b"parametrize" in source:
         facts = _facts(path, False)
-        return facts.imports, facts.fixtures
+        return facts.imports, facts.fixtures | facts.param_names
     digest = _content_digest(source)
     if kept is None or kept.digest != digest:
         kept = _FileFacts()
