@@ -5656,6 +5656,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 passCollected.set(file, ids);
             },
             passWarnings: (file, warnings) => passWarned.set(file, warnings),
+            passDeselected: (file, ids) => {
+                if (truth.hookDeselect(file, ids))
+                    reporter.correctCounts(truth.selected, truth.deselected);
+            },
             partiallyCollected: (file, ids) => {
                 truth.partiallyCollected(file, ids);
                 reporter.correctCounts(truth.selected, truth.deselected);
@@ -5663,11 +5667,13 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             collectionDone: (uncounted, stopping) => {
                 // A node id asked for that its module does not produce: pytest's usage error (exit 4),
                 // before any test runs; it counts nothing ("collected 0 items").
-                const refused = passCollected.size > 0 ? (0, index_js_2.unmatchedNodeIds)((0, unlisted_js_1.itemsAsCollected)(discovery.items, passCollected), collected.selectOptions) : [];
+                // (what a module's hooks deselected was collected: a node id naming it is deselected, not refused)
+                const collectedInPass = new Map([...passCollected].map(([file, ids]) => [file, [...ids, ...truth.hookDeselectedIn(file)]]));
+                const refused = passCollected.size > 0 ? (0, index_js_2.unmatchedNodeIds)((0, unlisted_js_1.itemsAsCollected)(discovery.items, collectedInPass), collected.selectOptions) : [];
                 if (refused.length > 0) {
                     refusedNodeIds = refused;
                     // what the pass collected is what the discovery cache learns from
-                    for (const [file, ids] of passCollected)
+                    for (const [file, ids] of collectedInPass)
                         if (!truth.modules.has(file))
                             truth.modules.set(file, ids);
                     truth.selected = 0;
@@ -5768,7 +5774,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         const failed = new Set([...errors.map((e) => e.file), ...results.filter(types_js_1.isCollectionSkip).map((r) => r.file ?? (0, nodeid_js_1.pathOfId)(r.id))]);
         const deselectedElsewhere = deselected.filter((item) => !passCollected.has(item.file) && !failed.has(item.file)).length;
         truth.selected = listed.ids.length;
-        truth.deselected = listed.deselected + deselectedElsewhere;
+        truth.deselected = listed.deselected + deselectedElsewhere + truth.hookDeselectedCollected;
         reporter.correctCounts(truth.selected, truth.deselected);
         reporter.collectedItems?.(listed.ids);
     }
@@ -22193,6 +22199,8 @@ function checkedFrame(value) {
                 frame.missing = strings(fields.missing, "collected: 'missing'");
             if (fields.module !== undefined)
                 frame.module = strings(fields.module, "collected: 'module'");
+            if (fields.deselected !== undefined)
+                frame.deselected = strings(fields.deselected, "collected: 'deselected'");
             if (fields.cacheFillCpu !== undefined)
                 frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collected');
             return frame;
@@ -22227,6 +22235,8 @@ function checkedFrame(value) {
                 frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collect_done');
             if (fields.warnings !== undefined)
                 frame.warnings = warnings(fields.warnings, 'collect_done');
+            if (fields.deselected !== undefined)
+                frame.deselected = strings(fields.deselected, 'collect_done deselected');
             return frame;
         }
         case 'unit_done':
@@ -22958,14 +22968,24 @@ class Pool {
                 slot.collected = ids;
                 for (const id of missing)
                     slot.notCollected.add(id);
+                for (const id of frame.deselected ?? [])
+                    slot.notCollected.add(id);
                 this.measureStart(slot, frame.cacheFillCpu);
                 this.clearTimer(slot);
                 this.watchTests(slot);
                 this.sendAhead(slot);
                 if (slot.unit && this.events.unitCollected) {
-                    const module = frame.module;
+                    const { module, deselected } = frame;
                     const retry = this.retries.has(slot.unit);
-                    this.events.unitCollected({ file: slot.unit.file, unitIds: slot.unit.ids, ids, missing, retry, ...(module ? { module } : {}) });
+                    this.events.unitCollected({
+                        file: slot.unit.file,
+                        unitIds: slot.unit.ids,
+                        ids,
+                        missing,
+                        retry,
+                        ...(module ? { module } : {}),
+                        ...(deselected ? { deselected } : {}),
+                    });
                 }
                 return;
             }
@@ -23025,6 +23045,8 @@ class Pool {
                     this.passSkips.push({ file: frame.file, result: frame.skipped });
                 if (frame.warnings)
                     this.events.passWarnings?.(frame.file, frame.warnings);
+                if (frame.deselected)
+                    this.events.passDeselected?.(frame.file, frame.deselected);
                 if (frame.ids && (this.idsOf.has(frame.file) || this.opts.collectFirst?.listOnly))
                     this.events.passIds?.(frame.file, frame.ids);
                 else if (frame.ids?.length && !frame.partial)
@@ -24645,6 +24667,12 @@ class CollectionTruth {
     partialFiles = new Set();
     /** How many tests the collection pass found in run files it found other than listed. */
     passItems = new Map();
+    /** Ids a conftest's or plugin's pytest_collection_modifyitems deselected (pytest_deselected), per file. */
+    hookDeselected = new Map();
+    /** Of those, the listed selected ids the counts moved from selected to deselected, per file. */
+    hookUnselected = new Map();
+    /** How many of those the run's arguments collect (a listing counts them beside its own deselected). */
+    hookDeselectedCollected = 0;
     constructor(input) {
         this.selected = input.selected.length;
         this.deselected = input.deselected.length;
@@ -24681,9 +24709,10 @@ class CollectionTruth {
     passCollected(file, items) {
         if (!this.runFiles.has(file) || this.modules.has(file))
             return;
-        const listed = (this.selectedByFile.get(file) ?? 0) + (this.deselectedByFile.get(file)?.length ?? 0);
+        const listed = (this.selectedByFile.get(file) ?? 0) + (this.hookUnselected.get(file)?.size ?? 0) + (this.deselectedByFile.get(file)?.length ?? 0);
+        const collected = items + (this.hookDeselected.get(file)?.size ?? 0);
         // (a file with dynamic items waits already)
-        if (this.waitFor.has(file) || (listed > 0 && items !== listed)) {
+        if (this.waitFor.has(file) || (listed > 0 && collected !== listed)) {
             this.waitFor.add(file);
             this.passItems.set(file, items);
         }
@@ -24725,6 +24754,49 @@ class CollectionTruth {
         this.modules.set(file, ids);
         this.waitFor.delete(file);
     }
+    /**
+     * A module's hooks deselected `ids` (a conftest's or plugin's pytest_collection_modifyitems,
+     * through pytest_deselected), as the collection pass or a unit reports them, once per worker
+     * that collected it: each id counts once, as deselected, and a listed selected one no longer as
+     * selected (the module's collected ids leave it out). Returns true when a count changed.
+     */
+    hookDeselect(file, ids) {
+        let seen = this.hookDeselected.get(file);
+        if (!seen)
+            this.hookDeselected.set(file, (seen = new Set()));
+        const unselected = this.hookUnselected.get(file) ?? new Set();
+        const listedSelected = new Set(this.selectedItemsByFile.get(file)?.map((item) => item.id));
+        const listedDeselected = new Set(this.deselectedByFile.get(file)?.map((item) => item.id));
+        let changed = false;
+        for (const id of ids) {
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            if (listedDeselected.has(id)) {
+                this.hookDeselectedCollected++; // -k/-m/--deselect left it out already
+                continue;
+            }
+            // (the module's other tests, which node-id arguments leave uncollected: pytest's hook never sees them)
+            if (!listedSelected.has(id) && !(0, nodeid_js_1.coveringIds)(id).some((cover) => listedSelected.has(cover)))
+                continue;
+            this.hookDeselectedCollected++;
+            changed = true;
+            this.deselected++;
+            // (once the file's ids are known its selected count is theirs, which leave the id out)
+            if (listedSelected.has(id) && !this.modules.has(file)) {
+                unselected.add(id);
+                this.selected--;
+                this.selectedByFile.set(file, (this.selectedByFile.get(file) ?? 1) - 1);
+            }
+        }
+        if (unselected.size > 0)
+            this.hookUnselected.set(file, unselected);
+        return changed;
+    }
+    /** The ids the hooks of `file` deselected. */
+    hookDeselectedIn(file) {
+        return this.hookDeselected.get(file) ?? new Set();
+    }
     /** A unit's collected frame; returns true when a count changed. */
     unitCollected(info) {
         if (this.partialFiles.has(info.file)) {
@@ -24732,6 +24804,8 @@ class CollectionTruth {
             return false;
         }
         const before = this.selected + this.deselected;
+        const hookChanged = info.deselected !== undefined && this.hookDeselect(info.file, info.deselected);
+        const hooked = this.hookDeselected.get(info.file);
         const kept = info.ids.filter((id) => this.keeps(id));
         if (!info.retry) {
             if (info.unitIds === null) {
@@ -24739,22 +24813,24 @@ class CollectionTruth {
                 this.selected += kept.length - (this.selectedByFile.get(info.file) ?? 0);
                 this.deselected += info.ids.length - kept.length;
                 const items = this.selectedItemsByFile.get(info.file) ?? [];
-                const ids = new Set(info.ids);
+                const ids = new Set(hooked ? [...info.ids, ...hooked] : info.ids);
                 // Usually every listed item was collected as itself: none is missing, no expansion to count.
                 if (!items.every((item) => ids.has(item.id))) {
-                    for (const [item, found] of countsOf(items, info.ids))
+                    for (const [item, found] of countsOf(items, [...ids]))
                         if (found.length === 0)
                             this.notCollected.push(item.id);
                 }
             }
             else {
-                const items = new Set(info.unitIds.map((id) => this.narrowOwner.get(id) ?? id));
+                const unselected = this.hookUnselected.get(info.file);
+                const items = new Set(info.unitIds.map((id) => this.narrowOwner.get(id) ?? id).filter((id) => !unselected?.has(id)));
                 this.selected += kept.length - items.size;
                 this.deselected += info.ids.length - kept.length;
                 this.notCollected.push(...info.missing);
             }
         }
-        const module = info.unitIds === null ? info.ids : info.module;
+        const collected = info.unitIds === null ? info.ids : info.module;
+        const module = collected && hooked ? [...new Set([...collected, ...hooked])] : collected;
         if (module && !this.modules.has(info.file)) {
             this.modules.set(info.file, module);
             // Deselected items of the file: as many as the module really has of them.
@@ -24764,7 +24840,7 @@ class CollectionTruth {
                     this.deselected += ids.length - 1;
         }
         this.waitFor.delete(info.file);
-        return this.selected + this.deselected !== before;
+        return hookChanged || this.selected + this.deselected !== before;
     }
     /** Tests discovery did not list, found in a module whose listed tests were all deselected. */
     found(selected, deselected) {

@@ -98,7 +98,14 @@ describe('fixtures a module takes in by import', () => {
         encoding: 'utf8',
         env,
       });
-      for (const module of ['tests/test_base.py', 'tests/test_child.py', 'tests/test_deep.py', 'tests/test_marked.py', 'pkg/test_base2.py', 'pkg/test_rel.py']) {
+      for (const module of [
+        'tests/test_base.py',
+        'tests/test_child.py',
+        'tests/test_deep.py',
+        'tests/test_marked.py',
+        'pkg/test_base2.py',
+        'pkg/test_rel.py',
+      ]) {
         expect(f.stdout).toContain(`${module}: native engine\n`);
       }
       expect(f.stdout).toContain("tests/test_unknown.py: pytest engine (fixture 'not_defined_anywhere' is not defined by the module");

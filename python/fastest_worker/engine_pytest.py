@@ -294,6 +294,9 @@ class _ReportPlugin:
         self.unit_skipped_modules = 0
         # Modules whose collection failed inside them (a class), not as a whole: the paths.
         self.partial_files = set()
+        # What a conftest's or plugin's pytest_collection_modifyitems deselected (pytest_deselected)
+        # while a module was collected: file -> node ids (pytest counts them as deselected).
+        self.hook_deselected = {}
         self.config = None
         self.subtest_class = _subtest_class()
         self.subtests = {}
@@ -356,6 +359,10 @@ class _ReportPlugin:
             if found:
                 result["warnings"] = found
             self.emit(results.result(result))
+
+    def pytest_deselected(self, items):
+        if self.collecting_module is not None:
+            self.hook_deselected.setdefault(self.collecting_module, []).extend(item.nodeid for item in items)
 
     def pytest_collectreport(self, report):
         if report.failed:
@@ -948,6 +955,10 @@ class PytestEngine:
         collection = self.precollected.get(file, (None,))[0]
         return [item.nodeid for item in collection[0]] if isinstance(collection, tuple) else None
 
+    def hook_deselected(self, file):
+        """The ids a conftest's or plugin's pytest_collection_modifyitems deselected in `file`."""
+        return self.plugin.hook_deselected.get(file, [])
+
     def _directory_ignored(self, path):
         """Whether a conftest's pytest_ignore_collect skips a directory above the walked module
         `path`: pytest's walk asks it of each directory it enters below the one it was given, but
@@ -998,6 +1009,7 @@ class PytestEngine:
                 _as_if_walked(session, path)
             listings.active = walked
             plugin.collecting_module = file
+            plugin.hook_deselected.pop(file, None)  # (a module collected again: its hooks run again)
             self.config.hook.pytest_collection(session=session)
             items = list(session.items)
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
@@ -1043,7 +1055,8 @@ class PytestEngine:
         # A listed id the module does not produce is "not collected" (Node's business), unless
         # the module failed or was skipped: then its error or skip stands for every id.
         collected_ok = not plugin.unit_errors and not plugin.unit_skipped_modules
-        self.emit(self.collected.frame(file, selected_ids, ids, module_ids if collected_ok else None))
+        self.emit(self.collected.frame(file, selected_ids, ids, module_ids if collected_ok else None,
+                                       plugin.hook_deselected.get(file, ())))
 
         if self.rerun_plugin is None and (self.reruns.active or any(
                 item.get_closest_marker("flaky") is not None for item in items)):

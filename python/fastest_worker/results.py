@@ -156,7 +156,8 @@ def collect_error(file, message, crash=None, refused=False, collector=None):
     return frame
 
 
-def collect_done(file, engine=None, items=None, ids=None, partial=False, skipped=None, warnings=None):
+def collect_done(file, engine=None, items=None, ids=None, partial=False, skipped=None, warnings=None,
+                 deselected=None):
     """`engine`: which engine collected the file ("native" or "pytest"); None after an engine bug.
     `items`: how many tests the module collected (a full collect; None when only imported).
     `ids`: their ids, when the `collect` frame asked for them, or when `partial`: a collector
@@ -164,7 +165,8 @@ def collect_done(file, engine=None, items=None, ids=None, partial=False, skipped
     `skipped`: the module's skip at import (a `result` frame), which Node reports only when the
     session ends at the collection pass's errors (the file's unit sends it otherwise).
     `warnings`: what importing and collecting the module warned, for a listing (`--collect-only`),
-    where no result follows to carry them."""
+    where no result follows to carry them. `deselected`: the ids a conftest's or plugin's
+    pytest_collection_modifyitems deselected (pytest_deselected); not in `items`/`ids`."""
     frame = cache_fill.field({"t": "collect_done", "file": file})
     if skipped is not None:
         frame["skipped"] = {key: value for key, value in skipped.items() if key != "t"}
@@ -178,6 +180,8 @@ def collect_done(file, engine=None, items=None, ids=None, partial=False, skipped
         frame["ids"] = ids
     if warnings:
         frame["warnings"] = warnings
+    if deselected:
+        frame["deselected"] = list(deselected)
     return frame
 
 
@@ -258,22 +262,27 @@ def _ids_and_containers(module_ids):
 
 class CollectedReporter:
     """Builds a unit's `collected` frame (docs/protocol.md): the ids it will run, the listed ids
-    the module does not produce (`missing`: not collected, not lost), and, for a unit that names
-    ids, the module's whole list once per file (so Node learns the file's true items)."""
+    the module does not produce (`missing`: not collected, not lost), the ids a hook deselected,
+    and, for a unit that names ids, the module's whole list once per file (so Node learns the
+    file's true items)."""
 
     def __init__(self):
         self._described = set()
 
-    def frame(self, file, selected_ids, wanted, module_ids):
+    def frame(self, file, selected_ids, wanted, module_ids, deselected=()):
         """`wanted`: the unit's ids (None: the whole file); `module_ids`: every id the module
-        collected, or None when collection failed (nothing is then declared missing)."""
+        collected, or None when collection failed (nothing is then declared missing);
+        `deselected`: what a conftest's or plugin's pytest_collection_modifyitems deselected of
+        the module (pytest_deselected), collected but not run."""
         frame = cache_fill.field({"t": "collected", "file": file, "ids": selected_ids})
+        if deselected:
+            frame["deselected"] = list(deselected)
         if wanted is None or module_ids is None:
             return frame
         chosen = set(selected_ids)
         missing = [i for i in wanted if i not in chosen]  # usually none: every listed id ran as such
         if missing:
-            produced = _ids_and_containers(module_ids)
+            produced = _ids_and_containers(list(module_ids) + list(deselected))
             missing = [i for i in missing if i not in produced]
         if missing:
             frame["missing"] = missing

@@ -262,15 +262,16 @@ class _Dispatcher:
     def pass_report(self, file, engine, listing=False):
         """What the collection pass found in `file`, in the engine that collected it: the ids of
         its tests (None: not collected here), whether a collector inside it failed (a class; the
-        pytest engine's collection says so), the result frame of its skip at import, if any, and,
-        for a `listing` (which runs no test to carry them), what collecting it warned, taken."""
+        pytest engine's collection says so), the result frame of its skip at import, if any,
+        for a `listing` (which runs no test to carry them) what collecting it warned, taken, and
+        the ids a hook deselected."""
         collector = self.native if engine == "native" else self._pytest
         if collector is None:
-            return None, False, None, None
+            return None, False, None, None, None
         ids = collector.collected_ids(file)
         partial = ids is not None and engine == "pytest" and collector.partially_collected(file)
         warned = collector.take_collect_warnings(file) if listing else None
-        return ids, partial, collector.pass_skip(file), warned
+        return ids, partial, collector.pass_skip(file), warned, collector.hook_deselected(file)
 
     def run_unit(self, unit):
         self.load_initial_conftests()
@@ -638,10 +639,12 @@ def _main(proto_fds=None):
                                         frame["file"], frame["file"], emit)
             if code is not None:
                 break
-            ids, partial, skipped, warned = (None, False, None, None) if import_only or engine is None else \
+            ids, partial, skipped, warned, deselected = (None, False, None, None, None) \
+                if import_only or engine is None else \
                 dispatcher.pass_report(frame["file"], engine, bool(frame.get("list")))
             emit(collect_done(frame["file"], engine, None if ids is None else len(ids),
-                              ids if frame.get("ids") or partial else None, partial, skipped, warned))
+                              ids if frame.get("ids") or partial else None, partial, skipped, warned,
+                              deselected))
         elif kind == "conftests":
             # nothing to run or collect: the initial conftests still load, as in pytest's configure
             _, code = _engine_step(lambda _: dispatcher.load_initial_conftests(), None, "conftest.py", emit)

@@ -794,6 +794,9 @@ async function runSession(
           passCollected.set(file, ids);
         },
         passWarnings: (file, warnings) => passWarned.set(file, warnings),
+        passDeselected: (file, ids) => {
+          if (truth.hookDeselect(file, ids)) reporter.correctCounts(truth.selected, truth.deselected);
+        },
         partiallyCollected: (file, ids) => {
           truth.partiallyCollected(file, ids);
           reporter.correctCounts(truth.selected, truth.deselected);
@@ -801,11 +804,13 @@ async function runSession(
         collectionDone: (uncounted, stopping) => {
           // A node id asked for that its module does not produce: pytest's usage error (exit 4),
           // before any test runs; it counts nothing ("collected 0 items").
-          const refused = passCollected.size > 0 ? unmatchedNodeIds(itemsAsCollected(discovery.items, passCollected), collected.selectOptions) : [];
+          // (what a module's hooks deselected was collected: a node id naming it is deselected, not refused)
+          const collectedInPass = new Map([...passCollected].map(([file, ids]) => [file, [...ids, ...truth.hookDeselectedIn(file)]]));
+          const refused = passCollected.size > 0 ? unmatchedNodeIds(itemsAsCollected(discovery.items, collectedInPass), collected.selectOptions) : [];
           if (refused.length > 0) {
             refusedNodeIds = refused;
             // what the pass collected is what the discovery cache learns from
-            for (const [file, ids] of passCollected) if (!truth.modules.has(file)) truth.modules.set(file, ids);
+            for (const [file, ids] of collectedInPass) if (!truth.modules.has(file)) truth.modules.set(file, ids);
             truth.selected = 0;
             truth.deselected = 0;
             reporter.correctCounts(0, 0);
@@ -893,7 +898,7 @@ async function runSession(
     const failed = new Set([...errors.map((e) => e.file), ...results.filter(isCollectionSkip).map((r) => r.file ?? pathOfId(r.id))]);
     const deselectedElsewhere = deselected.filter((item) => !passCollected.has(item.file) && !failed.has(item.file)).length;
     truth.selected = listed.ids.length;
-    truth.deselected = listed.deselected + deselectedElsewhere;
+    truth.deselected = listed.deselected + deselectedElsewhere + truth.hookDeselectedCollected;
     reporter.correctCounts(truth.selected, truth.deselected);
     reporter.collectedItems?.(listed.ids);
   }

@@ -77,6 +77,8 @@ export interface CollectedFrame {
   ids: string[];
   missing?: string[];
   module?: string[];
+  /** What a conftest's or plugin's pytest_collection_modifyitems deselected of the module (pytest_deselected): collected, not run. */
+  deselected?: string[];
   /** CPU seconds the worker has spent on what .fastest keeps for the next run (python/fastest_worker/cache_fill.py; absent: none). */
   cacheFillCpu?: number;
 }
@@ -127,6 +129,8 @@ export interface CollectDoneFrame {
   partial?: true;
   /** The module was skipped at import: its skip's result, which the file's unit sends too (Node reports this one only when the session ends at the pass's errors). */
   skipped?: TestResult;
+  /** What a conftest's or plugin's pytest_collection_modifyitems deselected (pytest_deselected); not in `items`/`ids`. */
+  deselected?: string[];
   /** CPU seconds the worker has spent on what .fastest keeps for the next run (python/fastest_worker/cache_fill.py; absent: none). */
   cacheFillCpu?: number;
   /** A listing's `collect` (`list`): what importing and collecting the module warned. */
@@ -447,6 +451,7 @@ function checkedFrame(value: unknown): WorkerFrame {
       const frame: CollectedFrame = { t: 'collected', file: str(fields, 'file', 'collected'), ids: strings(fields.ids, "collected: 'ids'") };
       if (fields.missing !== undefined) frame.missing = strings(fields.missing, "collected: 'missing'");
       if (fields.module !== undefined) frame.module = strings(fields.module, "collected: 'module'");
+      if (fields.deselected !== undefined) frame.deselected = strings(fields.deselected, "collected: 'deselected'");
       if (fields.cacheFillCpu !== undefined) frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collected');
       return frame;
     }
@@ -469,6 +474,7 @@ function checkedFrame(value: unknown): WorkerFrame {
       if (fields.skipped !== undefined && fields.skipped !== null) frame.skipped = testResult(map(fields.skipped, 'collect_done skipped'));
       if (fields.cacheFillCpu !== undefined) frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collect_done');
       if (fields.warnings !== undefined) frame.warnings = warnings(fields.warnings, 'collect_done');
+      if (fields.deselected !== undefined) frame.deselected = strings(fields.deselected, 'collect_done deselected');
       return frame;
     }
     case 'unit_done':

@@ -97,6 +97,8 @@ export interface UnitCollected {
   missing: string[];
   /** Every id the module collected, when the unit named ids (sent once per file and worker). */
   module?: string[];
+  /** What a conftest's or plugin's pytest_collection_modifyitems deselected of the module. */
+  deselected?: string[];
   /** The unit is what was left of another after its worker died (its ids were counted already). */
   retry: boolean;
 }
@@ -126,6 +128,8 @@ export interface RunEvents {
   passIds?(file: string, ids: string[]): void;
   /** A listing (`collectFirst.listOnly`): what collecting `file` warned. */
   passWarnings?(file: string, warnings: WarningRecord[]): void;
+  /** The pass found that the module's hooks deselected `ids` (pytest_deselected); before `fileCollected`. */
+  passDeselected?(file: string, ids: string[]): void;
   /** The pass collected `ids` in a module a collector inside of failed (a class, its error sent); before `collectionDone`. */
   partiallyCollected?(file: string, ids: string[]): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
@@ -727,14 +731,23 @@ class Pool {
         const missing = frame.missing ?? [];
         slot.collected = ids;
         for (const id of missing) slot.notCollected.add(id);
+        for (const id of frame.deselected ?? []) slot.notCollected.add(id);
         this.measureStart(slot, frame.cacheFillCpu);
         this.clearTimer(slot);
         this.watchTests(slot);
         this.sendAhead(slot);
         if (slot.unit && this.events.unitCollected) {
-          const module = frame.module;
+          const { module, deselected } = frame;
           const retry = this.retries.has(slot.unit);
-          this.events.unitCollected({ file: slot.unit.file, unitIds: slot.unit.ids, ids, missing, retry, ...(module ? { module } : {}) });
+          this.events.unitCollected({
+            file: slot.unit.file,
+            unitIds: slot.unit.ids,
+            ids,
+            missing,
+            retry,
+            ...(module ? { module } : {}),
+            ...(deselected ? { deselected } : {}),
+          });
         }
         return;
       }
@@ -786,6 +799,7 @@ class Pool {
         if (frame.partial) this.events.partiallyCollected?.(frame.file, frame.ids ?? []);
         if (frame.skipped) this.passSkips.push({ file: frame.file, result: frame.skipped });
         if (frame.warnings) this.events.passWarnings?.(frame.file, frame.warnings);
+        if (frame.deselected) this.events.passDeselected?.(frame.file, frame.deselected);
         if (frame.ids && (this.idsOf.has(frame.file) || this.opts.collectFirst?.listOnly)) this.events.passIds?.(frame.file, frame.ids);
         else if (frame.ids?.length && !frame.partial) this.foundIds.set(frame.file, frame.ids);
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);

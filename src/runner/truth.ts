@@ -2,7 +2,7 @@
 // counts"): ids a module does not produce are not collected (no result, not counted), dynamic
 // items count as the ids they expand to, and each module's true ids are kept for the discovery
 // cache to learn from.
-import { baseId, containerIds } from '../nodeid.js';
+import { baseId, containerIds, coveringIds } from '../nodeid.js';
 import type { TestItem, Unit } from '../types.js';
 import type { UnitCollected } from './pool.js';
 
@@ -69,6 +69,12 @@ export class CollectionTruth {
   private readonly partialFiles = new Set<string>();
   /** How many tests the collection pass found in run files it found other than listed. */
   private readonly passItems = new Map<string, number>();
+  /** Ids a conftest's or plugin's pytest_collection_modifyitems deselected (pytest_deselected), per file. */
+  private readonly hookDeselected = new Map<string, Set<string>>();
+  /** Of those, the listed selected ids the counts moved from selected to deselected, per file. */
+  private readonly hookUnselected = new Map<string, Set<string>>();
+  /** How many of those the run's arguments collect (a listing counts them beside its own deselected). */
+  hookDeselectedCollected = 0;
 
   constructor(input: TruthInput) {
     this.selected = input.selected.length;
@@ -101,9 +107,10 @@ export class CollectionTruth {
    */
   passCollected(file: string, items: number): void {
     if (!this.runFiles.has(file) || this.modules.has(file)) return;
-    const listed = (this.selectedByFile.get(file) ?? 0) + (this.deselectedByFile.get(file)?.length ?? 0);
+    const listed = (this.selectedByFile.get(file) ?? 0) + (this.hookUnselected.get(file)?.size ?? 0) + (this.deselectedByFile.get(file)?.length ?? 0);
+    const collected = items + (this.hookDeselected.get(file)?.size ?? 0);
     // (a file with dynamic items waits already)
-    if (this.waitFor.has(file) || (listed > 0 && items !== listed)) {
+    if (this.waitFor.has(file) || (listed > 0 && collected !== listed)) {
       this.waitFor.add(file);
       this.passItems.set(file, items);
     }
@@ -144,6 +151,47 @@ export class CollectionTruth {
     this.waitFor.delete(file);
   }
 
+  /**
+   * A module's hooks deselected `ids` (a conftest's or plugin's pytest_collection_modifyitems,
+   * through pytest_deselected), as the collection pass or a unit reports them, once per worker
+   * that collected it: each id counts once, as deselected, and a listed selected one no longer as
+   * selected (the module's collected ids leave it out). Returns true when a count changed.
+   */
+  hookDeselect(file: string, ids: readonly string[]): boolean {
+    let seen = this.hookDeselected.get(file);
+    if (!seen) this.hookDeselected.set(file, (seen = new Set()));
+    const unselected = this.hookUnselected.get(file) ?? new Set<string>();
+    const listedSelected = new Set(this.selectedItemsByFile.get(file)?.map((item) => item.id));
+    const listedDeselected = new Set(this.deselectedByFile.get(file)?.map((item) => item.id));
+    let changed = false;
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (listedDeselected.has(id)) {
+        this.hookDeselectedCollected++; // -k/-m/--deselect left it out already
+        continue;
+      }
+      // (the module's other tests, which node-id arguments leave uncollected: pytest's hook never sees them)
+      if (!listedSelected.has(id) && !coveringIds(id).some((cover) => listedSelected.has(cover))) continue;
+      this.hookDeselectedCollected++;
+      changed = true;
+      this.deselected++;
+      // (once the file's ids are known its selected count is theirs, which leave the id out)
+      if (listedSelected.has(id) && !this.modules.has(file)) {
+        unselected.add(id);
+        this.selected--;
+        this.selectedByFile.set(file, (this.selectedByFile.get(file) ?? 1) - 1);
+      }
+    }
+    if (unselected.size > 0) this.hookUnselected.set(file, unselected);
+    return changed;
+  }
+
+  /** The ids the hooks of `file` deselected. */
+  hookDeselectedIn(file: string): ReadonlySet<string> {
+    return this.hookDeselected.get(file) ?? new Set();
+  }
+
   /** A unit's collected frame; returns true when a count changed. */
   unitCollected(info: UnitCollected): boolean {
     if (this.partialFiles.has(info.file)) {
@@ -151,6 +199,8 @@ export class CollectionTruth {
       return false;
     }
     const before = this.selected + this.deselected;
+    const hookChanged = info.deselected !== undefined && this.hookDeselect(info.file, info.deselected);
+    const hooked = this.hookDeselected.get(info.file);
     const kept = info.ids.filter((id) => this.keeps(id));
     if (!info.retry) {
       if (info.unitIds === null) {
@@ -158,19 +208,21 @@ export class CollectionTruth {
         this.selected += kept.length - (this.selectedByFile.get(info.file) ?? 0);
         this.deselected += info.ids.length - kept.length;
         const items = this.selectedItemsByFile.get(info.file) ?? [];
-        const ids = new Set(info.ids);
+        const ids = new Set(hooked ? [...info.ids, ...hooked] : info.ids);
         // Usually every listed item was collected as itself: none is missing, no expansion to count.
         if (!items.every((item) => ids.has(item.id))) {
-          for (const [item, found] of countsOf(items, info.ids)) if (found.length === 0) this.notCollected.push(item.id);
+          for (const [item, found] of countsOf(items, [...ids])) if (found.length === 0) this.notCollected.push(item.id);
         }
       } else {
-        const items = new Set(info.unitIds.map((id) => this.narrowOwner.get(id) ?? id));
+        const unselected = this.hookUnselected.get(info.file);
+        const items = new Set(info.unitIds.map((id) => this.narrowOwner.get(id) ?? id).filter((id) => !unselected?.has(id)));
         this.selected += kept.length - items.size;
         this.deselected += info.ids.length - kept.length;
         this.notCollected.push(...info.missing);
       }
     }
-    const module = info.unitIds === null ? info.ids : info.module;
+    const collected = info.unitIds === null ? info.ids : info.module;
+    const module = collected && hooked ? [...new Set([...collected, ...hooked])] : collected;
     if (module && !this.modules.has(info.file)) {
       this.modules.set(info.file, module);
       // Deselected items of the file: as many as the module really has of them.
@@ -178,7 +230,7 @@ export class CollectionTruth {
       if (deselected) for (const [, ids] of countsOf(deselected, module)) this.deselected += ids.length - 1;
     }
     this.waitFor.delete(info.file);
-    return this.selected + this.deselected !== before;
+    return hookChanged || this.selected + this.deselected !== before;
   }
 
   /** Tests discovery did not list, found in a module whose listed tests were all deselected. */

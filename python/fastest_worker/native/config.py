@@ -355,6 +355,20 @@ class MarkRegistry:
         return argparse.Namespace(strict_markers=strict, strict=strict)
 
 
+class _HookRelay:
+    """pytest's `config.hook`, for the hook a conftest calls while it modifies the collected
+    items: pytest_deselected (what it deselects, pytest counts as deselected). Any other hook is
+    pytest's to call: its AttributeError sends the module to the pytest engine."""
+
+    def __init__(self):
+        self.deselected: List[str] = []
+
+    def pytest_deselected(self, *args, **kwargs) -> None:
+        if args:  # as pluggy's hook caller
+            raise TypeError("hook calling supports only keyword arguments")
+        self.deselected.extend(item.nodeid for item in kwargs["items"])
+
+
 class NativeConfig:
     """Just enough of pytest.Config: getoption, getini, rootpath, option, invocation_params,
     pluginmanager, cache."""
@@ -379,6 +393,7 @@ class NativeConfig:
         self._cleanup: list = []
         self._ini_defaults: Dict[str, Any] = {}  # parser.addini() of conftests
         self.pluginmanager = NativePluginManager(self, list(args or []))
+        self.hook = _HookRelay()
         self._cache = None
 
     @property

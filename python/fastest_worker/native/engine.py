@@ -311,6 +311,8 @@ class NativeEngine:
         self.collector = Collector(self.session, self.config)
         self.collected = CollectedReporter()
         self.modules: Dict[str, tuple] = {}
+        # What a conftest's or plugin's pytest_collection_modifyitems deselected in each module
+        self._hook_deselected: Dict[str, List[str]] = {}
         self.unsupported: Dict[str, Optional[str]] = {}
         self._native_plugin_fixtures: Optional[Dict[str, str]] = None
         self._native_plugins: Dict[str, Optional[str]] = {}  # loaded: None, else why not
@@ -612,6 +614,10 @@ class NativeEngine:
         state = self.modules.get(relfile)
         return [item.nodeid for item in state[1]] if state is not None and state[0] == "ok" else None
 
+    def hook_deselected(self, relfile: str) -> List[str]:
+        """The ids a conftest's or plugin's pytest_collection_modifyitems deselected in `relfile`."""
+        return self._hook_deselected.get(relfile, [])
+
     def import_file(self, relfile: str) -> None:
         """Imports `relfile` (and its conftests) for what importing it does, without collecting
         its tests: the collection pass, for a file of another worker's share. Its errors and
@@ -664,7 +670,8 @@ class NativeEngine:
         selected_ids = [item.nodeid for item in items]
         self.emit(self.collected.frame(
             relfile, selected_ids, ids,
-            None if ids is None else [item.nodeid for item in module_items]))
+            None if ids is None else [item.nodeid for item in module_items],
+            self._hook_deselected.get(relfile, ())))
         if items:
             try:  # leave the packages of the previous unit that this one is not in
                 self.session.state.teardown_exact(items[0].listchain())
@@ -775,12 +782,15 @@ class NativeEngine:
             if self.asyncs.asyncio == "on":  # before hooks can add marks, as pytest-asyncio
                 asyncio_items(items, self.asyncs)
             conftests = self.collector.conftest_modules(path)
+            self.config.hook.deselected = deselected = []
             if conftests:
                 item_collected(conftests, items)
                 modify_items(conftests, self.session, self.config, items)
                 self.teardown_hooks[relfile.replace(os.sep, "/")] = runtest_teardown_hooks(conftests)
             for hook in self._plugin_item_hooks:
                 call_hook(hook, session=self.session, config=self.config, items=items)
+            if deselected:
+                self._hook_deselected[relfile] = deselected
             if conftests or self._plugin_setup_hooks:
                 self.setup_hooks[relfile.replace(os.sep, "/")] = (
                     (runtest_setup_hooks(conftests) if conftests else []) + self._plugin_setup_hooks)
