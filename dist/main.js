@@ -3935,15 +3935,38 @@ function conftestOptions(conftests) {
 }
 /**
  * Where pytest looks for the conftest.py files it loads at start-up (each may be missing): the
- * rootdir, and the directories of the given paths and their parents up to the rootdir.
+ * rootdir; each anchor (a path the command line names, else a `testpaths` entry, else the
+ * invocation directory) and its parents up to the rootdir; and the `test*` subdirectories of an
+ * anchor that is a directory (PytestPluginManager._try_load_conftest): `tests/conftest.py`'s
+ * `--runslow` is an option of `pytest` run from the project's root.
  */
-function initialConftestPaths(rootdir, startDirs) {
+function initialConftestPaths(rootdir, anchors) {
     const seen = new Set();
-    for (const start of [rootdir, ...startDirs]) {
+    const addUp = (start) => {
         for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.resolve)(start), rootdir))
             seen.add(dir);
+    };
+    addUp(rootdir);
+    for (const anchor of anchors) {
+        addUp(anchor);
+        for (const sub of testSubdirectories((0, node_path_1.resolve)(anchor)))
+            addUp(sub);
     }
     return [...seen].map((dir) => (0, node_path_1.join)(dir, 'conftest.py'));
+}
+/** The directories named `test*` in `dir` (none when it is not a directory), as pytest's glob. */
+function testSubdirectories(dir) {
+    if (!(0, inputs_js_1.probePath)(dir)?.isDirectory())
+        return [];
+    try {
+        return (0, inputs_js_1.listLoggedDir)(dir)
+            .filter((entry) => entry.name.startsWith('test') && (entry.isDirectory() || (entry.isSymbolicLink() && (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, entry.name))?.isDirectory())))
+            .map((entry) => (0, node_path_1.join)(dir, entry.name))
+            .sort();
+    }
+    catch {
+        return []; // unreadable: pytest loads nothing there either
+    }
 }
 
 
@@ -5911,9 +5934,12 @@ function firstPass(argv, cwd, env) {
 function openSession(argv, command, cwd, env) {
     const { first, config } = firstPass(argv, cwd, env);
     const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
-    const pathDirs = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p)));
-    const startDirs = [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))];
-    const conftests = (0, conftest_options_js_1.initialConftestPaths)(config.rootdir, startDirs);
+    // pytest's anchors: the paths named that exist, else (none named, run from the rootdir) the
+    // testpaths that exist, else where it runs
+    const named = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p))).filter((path) => (0, inputs_js_1.probePath)(path) !== undefined);
+    const testpathAnchors = first.paths.length === 0 && cwd === config.rootdir ? config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p)).filter((path) => (0, inputs_js_1.probePath)(path) !== undefined) : [];
+    const anchors = named.length > 0 ? named : testpathAnchors.length > 0 ? testpathAnchors : [cwd];
+    const conftests = (0, conftest_options_js_1.initialConftestPaths)(config.rootdir, anchors);
     const extraOptions = (0, conftest_options_js_1.conftestOptions)(conftests);
     const watched = [...conftests, ...(config.inifile ? [config.inifile] : [])];
     const keepDir = (0, node_path_1.join)(config.rootdir, '.fastest');

@@ -1,6 +1,6 @@
 // The CLI's contract: pytest's flags and exit codes, one-line errors, discover output.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,59 @@ describe('fastest CLI', () => {
     const without = fastest(['-q', '--env=prod'], dir);
     expect(without.out).toMatch(/12 passed, 2 skipped, 1 xfailed in/);
     expect(fastest(['--runfast'], dir).code).toBe(4);
+  });
+
+  it("knows the options of the conftest.py files pytest loads first: a start directory's test* subdirectories too", () => {
+    // pytest loads tests/conftest.py before parsing the command line when run from the root
+    // (PytestPluginManager._try_load_conftest): its --runslow is an option there, read without a
+    // pytest start, and the modules run natively; a conftest pytest does not load first adds none.
+    const dir = mkdtempSync(join(work, 'test-subdir-'));
+    const optionConftest = 'def pytest_addoption(parser):\n    parser.addoption("--{name}", action="store_true")\n';
+    for (const [sub, name] of [
+      ['tests', 'runslow'],
+      ['other', 'elsewhere'],
+    ]) {
+      mkdirSync(join(dir, sub!));
+      writeFileSync(join(dir, sub!, 'conftest.py'), optionConftest.replace('{name}', name!));
+      writeFileSync(join(dir, sub!, `test_${sub!}.py`), 'def test_plain():\n    pass\n');
+    }
+    writeFileSync(join(dir, 'tests', 'test_opt.py'), 'def test_opt(pytestconfig):\n    assert pytestconfig.getoption("--runslow")\n');
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
+    const pytest = (args: string[]) => {
+      const r = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, GITHUB_ACTIONS: '' },
+      });
+      return {
+        code: r.status,
+        closing: r.stdout
+          .trimEnd()
+          .split('\n')
+          .pop()
+          ?.replace(/ in [\d.]+s$/, ''),
+      };
+    };
+    for (const args of [
+      ['-q', '--runslow', 'tests'],
+      ['-q', '--runslow'],
+      ['-q', '--runslow', 'tests/test_opt.py'],
+      ['-q', '--elsewhere', 'tests'],
+    ]) {
+      const expected = pytest(args);
+      const r = fastest(['-p', 'no:cacheprovider', '--show-engines', ...args], dir);
+      expect({
+        args,
+        code: r.code,
+        closing: r.out
+          .trimEnd()
+          .split('\n')
+          .pop()
+          ?.replace(/ in [\d.]+s$/, ''),
+      }).toEqual({ args, ...expected });
+      if (r.code === 0) expect(r.out).toContain('tests/test_opt.py: native engine\n');
+    }
+    expect(pytest(['-q', '--elsewhere', 'tests']).code).toBe(4);
   });
 
   it('counts deselected tests in the closing line like pytest', () => {

@@ -1,7 +1,7 @@
 // Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
 import { join, resolve } from 'node:path';
-import { probePath, readLoggedFile } from '../memo/inputs.js';
+import { listLoggedDir, probePath, readLoggedFile } from '../memo/inputs.js';
 import { dirsUpToRootdir } from '../discovery/walk.js';
 
 /** Option name -> whether it takes a value. */
@@ -34,12 +34,33 @@ export function conftestOptions(conftests: string[]): ConftestOptions {
 
 /**
  * Where pytest looks for the conftest.py files it loads at start-up (each may be missing): the
- * rootdir, and the directories of the given paths and their parents up to the rootdir.
+ * rootdir; each anchor (a path the command line names, else a `testpaths` entry, else the
+ * invocation directory) and its parents up to the rootdir; and the `test*` subdirectories of an
+ * anchor that is a directory (PytestPluginManager._try_load_conftest): `tests/conftest.py`'s
+ * `--runslow` is an option of `pytest` run from the project's root.
  */
-export function initialConftestPaths(rootdir: string, startDirs: string[]): string[] {
+export function initialConftestPaths(rootdir: string, anchors: string[]): string[] {
   const seen = new Set<string>();
-  for (const start of [rootdir, ...startDirs]) {
+  const addUp = (start: string) => {
     for (const dir of dirsUpToRootdir(resolve(start), rootdir)) seen.add(dir);
+  };
+  addUp(rootdir);
+  for (const anchor of anchors) {
+    addUp(anchor);
+    for (const sub of testSubdirectories(resolve(anchor))) addUp(sub);
   }
   return [...seen].map((dir) => join(dir, 'conftest.py'));
+}
+
+/** The directories named `test*` in `dir` (none when it is not a directory), as pytest's glob. */
+function testSubdirectories(dir: string): string[] {
+  if (!probePath(dir)?.isDirectory()) return [];
+  try {
+    return listLoggedDir(dir)
+      .filter((entry) => entry.name.startsWith('test') && (entry.isDirectory() || (entry.isSymbolicLink() && probePath(join(dir, entry.name))?.isDirectory())))
+      .map((entry) => join(dir, entry.name))
+      .sort();
+  } catch {
+    return []; // unreadable: pytest loads nothing there either
+  }
 }

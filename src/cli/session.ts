@@ -58,9 +58,13 @@ export function firstPass(argv: string[], cwd: string, env: NodeJS.ProcessEnv): 
 export function openSession(argv: string[], command: CliOptions['command'], cwd: string, env: NodeJS.ProcessEnv): Session {
   const { first, config } = firstPass(argv, cwd, env);
   const envAddopts = env.PYTEST_ADDOPTS ? splitShellArgs(env.PYTEST_ADDOPTS) : [];
-  const pathDirs = first.paths.map((p) => resolve(cwd, pathPart(p)));
-  const startDirs = [...pathDirs, ...config.testpaths.map((p) => resolve(config.rootdir, p))];
-  const conftests = initialConftestPaths(config.rootdir, startDirs);
+  // pytest's anchors: the paths named that exist, else (none named, run from the rootdir) the
+  // testpaths that exist, else where it runs
+  const named = first.paths.map((p) => resolve(cwd, pathPart(p))).filter((path) => probePath(path) !== undefined);
+  const testpathAnchors =
+    first.paths.length === 0 && cwd === config.rootdir ? config.testpaths.map((p) => resolve(config.rootdir, p)).filter((path) => probePath(path) !== undefined) : [];
+  const anchors = named.length > 0 ? named : testpathAnchors.length > 0 ? testpathAnchors : [cwd];
+  const conftests = initialConftestPaths(config.rootdir, anchors);
   const extraOptions = conftestOptions(conftests);
   const watched = [...conftests, ...(config.inifile ? [config.inifile] : [])];
   const keepDir = join(config.rootdir, '.fastest');
