@@ -5937,7 +5937,9 @@ function openSession(argv, command, cwd, env) {
     // pytest's anchors: the paths named that exist, else (none named, run from the rootdir) the
     // testpaths that exist, else where it runs
     const named = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p))).filter((path) => (0, inputs_js_1.probePath)(path) !== undefined);
-    const testpathAnchors = first.paths.length === 0 && cwd === config.rootdir ? config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p)).filter((path) => (0, inputs_js_1.probePath)(path) !== undefined) : [];
+    const testpathAnchors = first.paths.length === 0 && cwd === config.rootdir
+        ? config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p)).filter((path) => (0, inputs_js_1.probePath)(path) !== undefined)
+        : [];
     const anchors = named.length > 0 ? named : testpathAnchors.length > 0 ? testpathAnchors : [cwd];
     const conftests = (0, conftest_options_js_1.initialConftestPaths)(config.rootdir, anchors);
     const extraOptions = (0, conftest_options_js_1.conftestOptions)(conftests);

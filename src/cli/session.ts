@@ -62,7 +62,9 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   // testpaths that exist, else where it runs
   const named = first.paths.map((p) => resolve(cwd, pathPart(p))).filter((path) => probePath(path) !== undefined);
   const testpathAnchors =
-    first.paths.length === 0 && cwd === config.rootdir ? config.testpaths.map((p) => resolve(config.rootdir, p)).filter((path) => probePath(path) !== undefined) : [];
+    first.paths.length === 0 && cwd === config.rootdir
+      ? config.testpaths.map((p) => resolve(config.rootdir, p)).filter((path) => probePath(path) !== undefined)
+      : [];
   const anchors = named.length > 0 ? named : testpathAnchors.length > 0 ? testpathAnchors : [cwd];
   const conftests = initialConftestPaths(config.rootdir, anchors);
   const extraOptions = conftestOptions(conftests);
