@@ -1906,22 +1906,29 @@ const args_js_1 = __nccwpck_require__(7593);
 const conftest_options_js_1 = __nccwpck_require__(6577);
 const pytest_ini_js_1 = __nccwpck_require__(80);
 const option_route_js_1 = __nccwpck_require__(6501);
-/** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
+/**
+ * The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds, with the
+ * `-o` values of PYTEST_ADDOPTS before argv's (pytest reads them together before its ini).
+ */
 function firstPass(argv, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
-    const config = (0, index_js_1.loadConfig)({
+    const overrides = [...(env.PYTEST_ADDOPTS ? (0, args_js_1.parseArgs)((0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS), null).overrides : []), ...first.overrides];
+    return { first, config: configOf(first, cwd, env, overrides), overrides };
+}
+/** The config the first reading of argv finds, with these `-o` values over its ini. */
+function configOf(first, cwd, env, overrides) {
+    return (0, index_js_1.loadConfig)({
         cwd,
         args: first.paths,
         inifile: first.configFile ?? undefined,
         rootdir: first.rootdir ?? undefined,
-        overrides: first.overrides,
+        overrides,
         env,
     });
-    return { first, config };
 }
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
-    const { first, config } = firstPass(argv, cwd, env);
+    const { first, config, overrides } = firstPass(argv, cwd, env);
     const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
     // pytest's anchors: the paths named that exist, else (none named, run from the rootdir) the
     // testpaths that exist, else where it runs
@@ -1966,6 +1973,9 @@ function openSession(argv, command, cwd, env) {
         }
     }
     options.command = command;
+    // pytest 9.1 applies the ini addopts' `-o` to its ini too (8.x and 9.0 do not): the config
+    // file and rootdir stay the first's
+    const configAfterAddopts = options.overrides.join('\0') === overrides.join('\0') ? config : configOf(first, cwd, env, options.overrides);
     pythonOption = options.python;
     if (options.timeout === null)
         options.timeout = pytestTimeoutSetting(config, env);
@@ -1986,6 +1996,7 @@ function openSession(argv, command, cwd, env) {
     return {
         options,
         config,
+        configAfterAddopts,
         cwd,
         paths,
         fromTestpaths,

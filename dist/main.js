@@ -5477,7 +5477,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         columns: process.stdout.columns,
         startedAt,
         collectionOrder: collectionOrderOf(selected, unlisted, discovery.modules),
-    });
+    }, session.configAfterAddopts);
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
     const expectedSeconds = {
         expected: (0, index_js_1.estimatedTestSeconds)(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length])), unlisted),
@@ -5917,22 +5917,29 @@ const args_js_1 = __nccwpck_require__(7593);
 const conftest_options_js_1 = __nccwpck_require__(6577);
 const pytest_ini_js_1 = __nccwpck_require__(80);
 const option_route_js_1 = __nccwpck_require__(6501);
-/** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
+/**
+ * The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds, with the
+ * `-o` values of PYTEST_ADDOPTS before argv's (pytest reads them together before its ini).
+ */
 function firstPass(argv, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
-    const config = (0, index_js_1.loadConfig)({
+    const overrides = [...(env.PYTEST_ADDOPTS ? (0, args_js_1.parseArgs)((0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS), null).overrides : []), ...first.overrides];
+    return { first, config: configOf(first, cwd, env, overrides), overrides };
+}
+/** The config the first reading of argv finds, with these `-o` values over its ini. */
+function configOf(first, cwd, env, overrides) {
+    return (0, index_js_1.loadConfig)({
         cwd,
         args: first.paths,
         inifile: first.configFile ?? undefined,
         rootdir: first.rootdir ?? undefined,
-        overrides: first.overrides,
+        overrides,
         env,
     });
-    return { first, config };
 }
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
-    const { first, config } = firstPass(argv, cwd, env);
+    const { first, config, overrides } = firstPass(argv, cwd, env);
     const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
     // pytest's anchors: the paths named that exist, else (none named, run from the rootdir) the
     // testpaths that exist, else where it runs
@@ -5977,6 +5984,9 @@ function openSession(argv, command, cwd, env) {
         }
     }
     options.command = command;
+    // pytest 9.1 applies the ini addopts' `-o` to its ini too (8.x and 9.0 do not): the config
+    // file and rootdir stay the first's
+    const configAfterAddopts = options.overrides.join('\0') === overrides.join('\0') ? config : configOf(first, cwd, env, options.overrides);
     pythonOption = options.python;
     if (options.timeout === null)
         options.timeout = pytestTimeoutSetting(config, env);
@@ -5997,6 +6007,7 @@ function openSession(argv, command, cwd, env) {
     return {
         options,
         config,
+        configAfterAddopts,
         cwd,
         paths,
         fromTestpaths,
@@ -21252,14 +21263,19 @@ class FileReporter {
 class JunitReporter extends FileReporter {
     options;
     startedAt;
-    constructor(path, options, startedAt, collectionOrder) {
+    iniOf91;
+    constructor(path, options, startedAt, collectionOrder, 
+    /** The ini options as pytest >= 9.1 reads them (the addopts' `-o` applied), when they differ. */
+    iniOf91) {
         super(path, collectionOrder);
         this.options = options;
         this.startedAt = startedAt;
+        this.iniOf91 = iniOf91;
     }
     render(end) {
         return (0, junit_js_1.junitXml)(this.results, this.errors, {
             ...this.options,
+            ...(this.iniOf91 && (0, junit_js_1.junitOf91)(end.pytestVersion) ? this.iniOf91 : {}),
             hostname: (0, node_os_1.hostname)(),
             timestamp: (0, junit_js_1.junitTimestamp)(this.startedAt),
             seconds: end.seconds,
@@ -21386,11 +21402,12 @@ class Reporters {
     }
 }
 /** The reporters the command line and the config ask for, as one Reporter. */
-function configuredReporters(request, config, place) {
+function configuredReporters(request, config, place, configAfterAddopts = config) {
     const all = [];
     if (request.junitxml) {
         const options = { ...junitIniOptions(config), prefix: request.junitPrefix ?? undefined, rootdir: config.rootdir };
-        all.push(new JunitReporter((0, node_path_1.resolve)(place.cwd, request.junitxml), options, place.startedAt, place.collectionOrder));
+        const iniOf91 = configAfterAddopts === config ? undefined : junitIniOptions(configAfterAddopts);
+        all.push(new JunitReporter((0, node_path_1.resolve)(place.cwd, request.junitxml), options, place.startedAt, place.collectionOrder, iniOf91));
     }
     if (request.json) {
         all.push(new JsonReporter((0, node_path_1.resolve)(place.cwd, request.json), { rootdir: config.rootdir, engine: request.engine }, place.startedAt, place.collectionOrder));

@@ -2,7 +2,7 @@
 // the JUnit file (junit_logging, junit_log_passing_tests, junit_duration_report,
 // junit_suite_name) and --no-header, each read by its reporter (src/report/reporters.ts).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,31 @@ describe.each(['pytest', 'native'] as const)('JUnit options as pytest writes the
       expect(times(xml).test_setup_error).toBe(0); // no call phase
     }
   }, 60_000);
+});
+
+describe('junit_* values given with -o in addopts and PYTEST_ADDOPTS', () => {
+  // pytest reads PYTEST_ADDOPTS' -o before its ini in every version; the ini addopts' -o only
+  // from 9.1 on (8.4 and 9.0 keep xunit2 here): fastest writes what the installed pytest writes.
+  it.each(['pytest', 'native'] as const)(
+    'as the installed pytest applies them (%s engine)',
+    async (engine) => {
+      const dir = mkdtempSync(join(OUT, 'addopts-'));
+      writeFileSync(join(dir, 'pytest.ini'), '[pytest]\naddopts = -o junit_family=legacy -o junit_logging=all\n');
+      writeFileSync(join(dir, 'test_a.py'), 'def test_one():\n    print("out")\n\ndef test_two():\n    assert 0\n');
+      const env = { ...ENV, PYTEST_ADDOPTS: '-o "junit_suite_name=from env"' };
+      const xml = async (cmd: string, args: string[], file: string) => {
+        await new Promise((done) => spawn(cmd, args, { cwd: dir, env }).on('close', done));
+        return readFileSync(join(dir, file), 'utf8');
+      };
+      const [p, f] = await Promise.all([
+        xml('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '--junitxml=p.xml'], 'p.xml'),
+        xml(process.execPath, [cli, '-p', 'no:cacheprovider', '--engine', engine, '--junitxml=f.xml'], 'f.xml'),
+      ]);
+      expect(p).toContain('<testsuite name="from env"');
+      expect(comparable(f)).toBe(comparable(p));
+    },
+    60_000,
+  );
 });
 
 describe('--no-header', () => {

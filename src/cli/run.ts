@@ -580,15 +580,20 @@ async function runSession(
   const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
 
   const unlisted = unlistedModules(discovery, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
-  const reporter = configuredReporters(options, config, {
-    cwd,
-    env,
-    write,
-    tty: process.stdout.isTTY === true,
-    columns: process.stdout.columns,
-    startedAt,
-    collectionOrder: collectionOrderOf(selected, unlisted, discovery.modules),
-  });
+  const reporter = configuredReporters(
+    options,
+    config,
+    {
+      cwd,
+      env,
+      write,
+      tty: process.stdout.isTTY === true,
+      columns: process.stdout.columns,
+      startedAt,
+      collectionOrder: collectionOrderOf(selected, unlisted, discovery.modules),
+    },
+    session.configAfterAddopts,
+  );
   const fileSelections = filesOf(selected, discovery.items, narrowIds);
   const expectedSeconds = {
     expected: estimatedTestSeconds(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length])), unlisted),

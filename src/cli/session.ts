@@ -21,7 +21,11 @@ import { iniRoutes, pluginOptionsOf, probeLaterKept, probeNowKept, refusal, type
 
 export interface Session {
   options: CliOptions;
+  /** The config, with the `-o` values of the command line and PYTEST_ADDOPTS over its ini. */
   config: Config;
+  /** The same with the `-o` values of the ini's `addopts` too, as pytest >= 9.1 reads its ini
+   * (`config` itself when `addopts` has none). */
+  configAfterAddopts: Config;
   cwd: string;
   /** Absolute paths collection starts from. */
   paths: string[];
@@ -40,23 +44,31 @@ export interface Session {
   pytestArgv(paths?: readonly string[]): string[];
 }
 
-/** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
-export function firstPass(argv: string[], cwd: string, env: NodeJS.ProcessEnv): { first: CliOptions; config: Config } {
+/**
+ * The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds, with the
+ * `-o` values of PYTEST_ADDOPTS before argv's (pytest reads them together before its ini).
+ */
+export function firstPass(argv: string[], cwd: string, env: NodeJS.ProcessEnv): { first: CliOptions; config: Config; overrides: string[] } {
   const first = parseArgs(argv, null);
-  const config = loadConfig({
+  const overrides = [...(env.PYTEST_ADDOPTS ? parseArgs(splitShellArgs(env.PYTEST_ADDOPTS), null).overrides : []), ...first.overrides];
+  return { first, config: configOf(first, cwd, env, overrides), overrides };
+}
+
+/** The config the first reading of argv finds, with these `-o` values over its ini. */
+function configOf(first: CliOptions, cwd: string, env: NodeJS.ProcessEnv, overrides: string[]): Config {
+  return loadConfig({
     cwd,
     args: first.paths,
     inifile: first.configFile ?? undefined,
     rootdir: first.rootdir ?? undefined,
-    overrides: first.overrides,
+    overrides,
     env,
   });
-  return { first, config };
 }
 
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 export function openSession(argv: string[], command: CliOptions['command'], cwd: string, env: NodeJS.ProcessEnv): Session {
-  const { first, config } = firstPass(argv, cwd, env);
+  const { first, config, overrides } = firstPass(argv, cwd, env);
   const envAddopts = env.PYTEST_ADDOPTS ? splitShellArgs(env.PYTEST_ADDOPTS) : [];
   // pytest's anchors: the paths named that exist, else (none named, run from the rootdir) the
   // testpaths that exist, else where it runs
@@ -98,6 +110,9 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     }
   }
   options.command = command;
+  // pytest 9.1 applies the ini addopts' `-o` to its ini too (8.x and 9.0 do not): the config
+  // file and rootdir stay the first's
+  const configAfterAddopts = options.overrides.join('\0') === overrides.join('\0') ? config : configOf(first, cwd, env, options.overrides);
   pythonOption = options.python;
   if (options.timeout === null) options.timeout = pytestTimeoutSetting(config, env);
   options.routes.push(...iniRoutes(config));
@@ -118,6 +133,7 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   return {
     options,
     config,
+    configAfterAddopts,
     cwd,
     paths,
     fromTestpaths,

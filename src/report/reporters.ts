@@ -9,7 +9,7 @@ import { getIni, type Config } from '../config/index.js';
 import type { CollectionError, TestResult } from '../types.js';
 import { ConsoleReporter, type FinishInfo, type SessionInfo, type ShowCapture, type TbStyle } from './console.js';
 import { jsonReport } from './json.js';
-import { junitTimestamp, junitXml, type JunitOptions } from './junit.js';
+import { junitOf91, junitTimestamp, junitXml, type JunitOptions } from './junit.js';
 import { inRunOrder } from './run-order.js';
 
 /** The end of a session, as every reporter gets it. */
@@ -116,6 +116,8 @@ export class JunitReporter extends FileReporter {
     private readonly options: Omit<JunitOptions, 'seconds' | 'timestamp' | 'hostname' | 'notCollected'>,
     private readonly startedAt: Date,
     collectionOrder?: readonly string[],
+    /** The ini options as pytest >= 9.1 reads them (the addopts' `-o` applied), when they differ. */
+    private readonly iniOf91?: ReturnType<typeof junitIniOptions>,
   ) {
     super(path, collectionOrder);
   }
@@ -123,6 +125,7 @@ export class JunitReporter extends FileReporter {
   protected render(end: SessionEnd): string {
     return junitXml(this.results, this.errors, {
       ...this.options,
+      ...(this.iniOf91 && junitOf91(end.pytestVersion) ? this.iniOf91 : {}),
       hostname: hostname(),
       timestamp: junitTimestamp(this.startedAt),
       seconds: end.seconds,
@@ -242,11 +245,12 @@ class Reporters implements Reporter {
 }
 
 /** The reporters the command line and the config ask for, as one Reporter. */
-export function configuredReporters(request: ReportRequest, config: Config, place: ReportPlace): Reporter {
+export function configuredReporters(request: ReportRequest, config: Config, place: ReportPlace, configAfterAddopts = config): Reporter {
   const all: Reporter[] = [];
   if (request.junitxml) {
     const options = { ...junitIniOptions(config), prefix: request.junitPrefix ?? undefined, rootdir: config.rootdir };
-    all.push(new JunitReporter(resolve(place.cwd, request.junitxml), options, place.startedAt, place.collectionOrder));
+    const iniOf91 = configAfterAddopts === config ? undefined : junitIniOptions(configAfterAddopts);
+    all.push(new JunitReporter(resolve(place.cwd, request.junitxml), options, place.startedAt, place.collectionOrder, iniOf91));
   }
   if (request.json) {
     all.push(new JsonReporter(resolve(place.cwd, request.json), { rootdir: config.rootdir, engine: request.engine }, place.startedAt, place.collectionOrder));
