@@ -20719,6 +20719,7 @@ exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
 exports.junitTimestamp = junitTimestamp;
 exports.junitXml = junitXml;
+const node_path_1 = __nccwpck_require__(6760);
 const pystr_js_1 = __nccwpck_require__(2560);
 const color_js_1 = __nccwpck_require__(2105);
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
@@ -20992,7 +20993,7 @@ function junitXmlText(results, errors, opts) {
     };
     const rootNoSlash = opts.rootdir ? opts.rootdir.replace(/\/$/, '') : undefined;
     /** A rootdir-relative path made absolute, as pytest names skipped files (as is without a rootdir). */
-    const absolute = (path) => (rootNoSlash === undefined ? path : `${rootNoSlash}/${path}`);
+    const absolute = (path) => rootNoSlash === undefined ? path : path.startsWith('../') ? node_path_1.posix.normalize(`${rootNoSlash}/${path}`) : `${rootNoSlash}/${path}`;
     /** A subtest skip's text: pytest names the file absolutely (`/root/t.py:3: reason`). */
     const skipDetails = (longrepr, reason) => {
         const m = longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(longrepr) : null;

@@ -1,6 +1,7 @@
 // JUnit XML in pytest's own format (_pytest/junitxml.py, LogXML + _NodeReporter), serialised the
 // way xml.etree.ElementTree.tostring does, so files written by pytest and by fastest mix freely.
 
+import { posix } from 'node:path';
 import { pyRepr } from '../config/pystr.js';
 import type { Attempt, CollectionError, TestResult } from '../types.js';
 import { pyCenter, pyFixed } from './color.js';
@@ -339,7 +340,8 @@ function junitXmlText(results: TestResult[], errors: CollectionError[], opts: Ju
 
   const rootNoSlash = opts.rootdir ? opts.rootdir.replace(/\/$/, '') : undefined;
   /** A rootdir-relative path made absolute, as pytest names skipped files (as is without a rootdir). */
-  const absolute = (path: string): string => (rootNoSlash === undefined ? path : `${rootNoSlash}/${path}`);
+  const absolute = (path: string): string =>
+    rootNoSlash === undefined ? path : path.startsWith('../') ? posix.normalize(`${rootNoSlash}/${path}`) : `${rootNoSlash}/${path}`;
 
   /** A subtest skip's text: pytest names the file absolutely (`/root/t.py:3: reason`). */
   const skipDetails = (longrepr: string | undefined, reason: string): string => {

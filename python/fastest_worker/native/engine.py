@@ -1127,9 +1127,7 @@ class NativeEngine:
         phase.exc = exc
         ut = sys.modules.get("unittest")
         if ut is not None and isinstance(exc, ut.SkipTest) and not isinstance(exc, Skipped):
-            new = skip.Exception(str(exc), _use_item_location=True)
-            new.__traceback__ = exc.__traceback__
-            exc = phase.exc = new
+            exc = phase.exc = unittest_support.pytest_skip_of(exc, phase.when)
         if isinstance(exc, XFailed) and not self.config.option.runxfail:
             phase.outcome = "skipped"
             phase.wasxfail = exc.msg

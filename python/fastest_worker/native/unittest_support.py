@@ -225,3 +225,20 @@ def run_testcase(item, record_subtest: Optional[SubtestRecorder] = None) -> None
         if ut is not None and isinstance(exc, ut.SkipTest):
             raise skip.Exception(str(exc), _use_item_location=True) from None
         raise exc
+
+
+def pytest_skip_of(exc: BaseException, when: str) -> BaseException:
+    """The skip pytest's unittest plugin makes of a unittest.SkipTest that reaches its
+    pytest_runtest_makereport (raised by setUpClass, a fixture, or a plain test function: a
+    TestCase's own method is skipped by unittest itself): pytest.skip raised in that plugin's
+    module, whose line is the skip's location (`SKIPPED [2] .../_pytest/unittest.py:502: reason`).
+    Made by pytest's own hook, so the location is that of the installed pytest."""
+    import types
+
+    from _pytest import unittest as pytest_unittest
+
+    call = types.SimpleNamespace(excinfo=types.SimpleNamespace(value=exc), when=when)
+    pytest_unittest.pytest_runtest_makereport(item=None, call=call)
+    made = call.excinfo.value
+    return made if made is not exc else skip.Exception(str(exc), _use_item_location=True)
+
