@@ -344,6 +344,20 @@ describe('--cov-fail-under, --no-cov, --no-cov-on-fail: exit codes and output as
     );
   }
 
+  it('--no-cov: no test is traced, in either engine, whatever the verbosity (arrow: addopts --cov, -v)', async () => {
+    // A worker's pytest session (the header's, the pytest engine's) read addopts' --cov, and
+    // pytest-cov traced the worker's whole process, natively run tests included.
+    const dir = project('coverage-basic');
+    writeFileSync(join(dir, 'tests', 'test_untraced.py'), 'import sys\n\ndef test_untraced():\n    assert sys.gettrace() is None\n');
+    const env = { PYTEST_ADDOPTS: '--cov=pkg' };
+    const p = await pytest(dir, ['--no-cov', 'tests/test_untraced.py'], env);
+    expect(p.code, p.stdout).toBe(0);
+    for (const args of [[], ['-v'], ['--engine', 'pytest'], ['-q']]) {
+      const f = await fastest(dir, withPytestCov, ['--no-cov', 'tests/test_untraced.py', ...args], env);
+      expect({ args, code: f.code }, f.stdout + f.stderr).toEqual({ args, code: 0 });
+    }
+  }, 120_000);
+
   it('a fail-under value pytest-cov refuses: usage error, exit 4', async () => {
     const dir = project('coverage-basic');
     const f = await fastest(dir, withPytestCov, ['--cov=pkg', '--cov-fail-under=101']);

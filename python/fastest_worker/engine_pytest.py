@@ -607,25 +607,32 @@ def _build_args(init):
         # not get: from its working directory pytest could find another. The user's own -c follows.
         args.append("--config-file=" + inifile)
     args.extend(str(a) for a in (init.get("args") or []))
-    if init.get("coverage") and _pytest_cov_loads(args):
-        # fastest measures (coverage_measure.py); pytest-cov, when installed, stays idle in the
-        # worker even if addopts asks it to measure: no source, so its plugin never starts (its
-        # `no_cover` marker and fixture stay defined; `--no-cov` would leave a disabled plugin
-        # whose pytest_runtest_call fails on a no_cover test).
+    if _pytest_cov_loads(args):
+        # fastest measures (coverage_measure.py), or the run measures nothing (no --cov, or the
+        # command line's --no-cov, which Node keeps): pytest-cov, when installed, stays idle in
+        # the worker even if addopts asks it to measure: no source, so its plugin never starts
+        # (its `no_cover` marker and fixture stay defined; `--no-cov` would leave a disabled
+        # plugin whose pytest_runtest_call fails on a no_cover test). Measuring there would trace
+        # every test of the worker's process, natively run ones included (arrow's --no-cov runs).
         args.append("--cov-reset")
     return args
 
 
 def _pytest_cov_loads(args):
-    """pytest-cov is installed and not blocked with `-p no:pytest_cov` / `-p no:cov`."""
+    """pytest-cov is installed, not blocked with `-p no:pytest_cov` / `-p no:cov`, and loaded:
+    autoloaded, or named (`-p pytest_cov`, PYTEST_PLUGINS) where autoloading is off."""
     import importlib.util
 
     if importlib.util.find_spec("pytest_cov") is None:
         return False
-    blocked = {"no:pytest_cov", "no:cov", "no:pytest_cov.plugin"}
-    return not any(a in blocked or (a.startswith("-p") and a[2:] in blocked)
-                   for a in args) and not any(args[i] == "-p" and args[i + 1] in blocked
-                                              for i in range(len(args) - 1))
+    named = {a[2:] for a in args if a.startswith("-p") and len(a) > 2}
+    named |= {args[i + 1] for i in range(len(args) - 1) if args[i] == "-p"}
+    if named & {"no:pytest_cov", "no:cov", "no:pytest_cov.plugin"}:
+        return False
+    if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD") or "--disable-plugin-autoload" in args:
+        requested = named | set(filter(None, os.environ.get("PYTEST_PLUGINS", "").split(",")))
+        return bool(requested & {"pytest_cov", "pytest_cov.plugin"})
+    return True
 
 
 class _Nowhere(io.TextIOBase):
