@@ -1981,6 +1981,12 @@ function openSession(argv, command, cwd, env) {
         options.timeout = pytestTimeoutSetting(config, env);
     options.routes.push(...(0, option_route_js_1.iniRoutes)(config));
     const { paths, fromTestpaths } = decidePaths(options, config, cwd);
+    // A path outside the rootdir (`-c /dev/null` makes /dev the rootdir): pytest names its tests
+    // from the path it was given (nodes._check_initialpaths_for_relpath), not from the rootdir as
+    // discovery does: real pytest runs the session.
+    const inside = (path) => path === config.rootdir || path.startsWith(config.rootdir.endsWith(node_path_1.sep) ? config.rootdir : config.rootdir + node_path_1.sep);
+    if (!paths.every(inside))
+        options.routes.push({ option: 'a path outside the rootdir', route: 'session' });
     // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
     let probe = probed ? Promise.resolve(probed) : null;
@@ -2632,7 +2638,9 @@ function determineSetup(opts) {
     if (opts.inifile) {
         inifile = (0, node_path_1.resolve)(invocationDir, opts.inifile);
         // pytest only fails here for suffixes it reads; a missing file is always a usage error for us.
-        if (!isFile(inifile))
+        // (`-c /dev/null`, the idiom for no config, is a file pytest reads nothing from)
+        const found = (0, inputs_js_1.probePath)(inifile);
+        if (found === undefined || found.isDirectory())
             throw new errors_js_1.ConfigError(`${inifile}: config file not found (from -c/--config-file)`);
         inicfg = (0, files_js_1.loadConfigDictFromFile)(inifile) ?? new Map();
         if (!opts.rootdirArg)

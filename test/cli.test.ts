@@ -212,6 +212,30 @@ describe('fastest CLI', () => {
     expect(pytest(['-q', '--elsewhere', 'tests']).code).toBe(4);
   });
 
+  it('-c /dev/null (no config) runs as pytest runs it: /dev is the rootdir, the tests lie outside it', () => {
+    const dir = mkdtempSync(join(work, 'devnull-'));
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\naddopts = --no-such-option\n');
+    writeFileSync(join(dir, 'test_ok.py'), 'def test_ok():\n    pass\n');
+    for (const args of [
+      ['-c', '/dev/null', '--co', '-q'],
+      ['--config-file=/dev/null', '-v'],
+    ]) {
+      const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, GITHUB_ACTIONS: '' },
+      });
+      const f = fastest(['-p', 'no:cacheprovider', ...args], dir);
+      const lines = (out: string) =>
+        out
+          .split('\n')
+          .filter((line) => /::|passed|tests? collected|^rootdir|^configfile/.test(line))
+          .map((line) => line.replace(/ in [\d.]+s/, ''));
+      expect({ args, code: f.code, lines: lines(f.out) }).toEqual({ args, code: p.status, lines: lines(p.stdout) });
+      expect(p.status).toBe(0);
+    }
+  });
+
   it('counts deselected tests in the closing line like pytest', () => {
     expect(fastest(['-q', '-k', 'cart']).out).toMatch(/^8 passed, 6 deselected in \d+\.\d\ds$/m);
   });

@@ -1,6 +1,6 @@
 // The front of every command: options (argv + addopts), config, discovery and selection.
 import { rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getIni, loadConfig, splitShellArgs, type Config } from '../config/index.js';
 import { DEFAULT_NORECURSEDIRS } from '../config/index.js';
@@ -117,6 +117,11 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   if (options.timeout === null) options.timeout = pytestTimeoutSetting(config, env);
   options.routes.push(...iniRoutes(config));
   const { paths, fromTestpaths } = decidePaths(options, config, cwd);
+  // A path outside the rootdir (`-c /dev/null` makes /dev the rootdir): pytest names its tests
+  // from the path it was given (nodes._check_initialpaths_for_relpath), not from the rootdir as
+  // discovery does: real pytest runs the session.
+  const inside = (path: string) => path === config.rootdir || path.startsWith(config.rootdir.endsWith(sep) ? config.rootdir : config.rootdir + sep);
+  if (!paths.every(inside)) options.routes.push({ option: 'a path outside the rootdir', route: 'session' });
   // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
   const strictConfig =
     options.strictConfig || options.pytestArgs.includes('--strict') || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);

@@ -144,7 +144,9 @@ export function determineSetup(opts: {
   if (opts.inifile) {
     inifile = resolve(invocationDir, opts.inifile);
     // pytest only fails here for suffixes it reads; a missing file is always a usage error for us.
-    if (!isFile(inifile)) throw new ConfigError(`${inifile}: config file not found (from -c/--config-file)`);
+    // (`-c /dev/null`, the idiom for no config, is a file pytest reads nothing from)
+    const found = probePath(inifile);
+    if (found === undefined || found.isDirectory()) throw new ConfigError(`${inifile}: config file not found (from -c/--config-file)`);
     inicfg = loadConfigDictFromFile(inifile) ?? new Map();
     if (!opts.rootdirArg) rootdir = dirname(inifile);
   } else {
