@@ -3549,11 +3549,14 @@ function* tokens(argv, known) {
 function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map(), command = 'run') {
     const o = defaultOptions();
     o.command = command;
+    const given = [];
     for (const token of tokens(argv, { command, conftest: conftestOptions, plugins: pluginOptions })) {
         if (token.kind === 'path') {
             o.paths.push(token.value);
+            continue;
         }
-        else if (token.kind === 'flag') {
+        given.push(token.name);
+        if (token.kind === 'flag') {
             if (token.spec.optional)
                 token.spec.optional(o, token.value, token.name);
             else
@@ -3567,11 +3570,36 @@ function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map(),
                 addRoute(o, token.name, token.route);
         }
     }
+    routeBlockedBuiltins(o, given);
     if (o.asyncioMode) {
         o.overrides.push(`asyncio_mode=${o.asyncioMode}`);
         o.pytestArgs.push('-o', `asyncio_mode=${o.asyncioMode}`);
     }
     return o;
+}
+/**
+ * pytest's own plugins whose work fastest does itself in every engine: blocked with `-p no:NAME`,
+ * pytest runs without it (no capturing, TestCase classes not collected, skip and xfail marks
+ * inert, no report, no Python test collection, no --pdb), which real pytest shows.
+ */
+const BUILTINS_DONE_BY_FASTEST = new Set(['capture', 'unittest', 'skipping', 'terminal', 'python', 'debugging']);
+/** The options of pytest's own plugins fastest honours: with the plugin blocked, pytest refuses them. */
+const BUILTIN_PLUGIN_OPTIONS = {
+    cacheprovider: /^--(lf|last-failed|ff|failed-first|nf|new-first|cache-show|cache-clear|lfnf|last-failed-no-failures)$/,
+    stepwise: /^--(sw|stepwise|sw-skip|stepwise-skip|sw-reset|stepwise-reset)$/,
+    junitxml: /^--(junitxml|junit-xml|junit-prefix|junitprefix)$/,
+    logging: /^--log-/,
+};
+/** `-p no:NAME` of such a plugin, or with one of its options given: real pytest runs the session. */
+function routeBlockedBuiltins(o, given) {
+    for (const plugin of o.plugins) {
+        if (!plugin.startsWith('no:'))
+            continue;
+        const name = plugin.slice(3);
+        const option = BUILTIN_PLUGIN_OPTIONS[name] ? given.find((g) => BUILTIN_PLUGIN_OPTIONS[name].test(g)) : undefined;
+        if (BUILTINS_DONE_BY_FASTEST.has(name) || option !== undefined)
+            addRoute(o, `-p ${plugin}`, 'session');
+    }
 }
 /**
  * The user's command line as real pytest is to see it: fastest's own flags dropped, and the

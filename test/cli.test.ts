@@ -236,6 +236,46 @@ describe('fastest CLI', () => {
     }
   });
 
+  it('-p no:<pytest plugin whose work fastest does itself>, or such a plugin blocked with its option given: as pytest', () => {
+    const dir = mkdtempSync(join(work, 'blocked-'));
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(
+      join(dir, 'test_q.py'),
+      [
+        'import unittest, pytest',
+        'class T(unittest.TestCase):',
+        '    def test_u(self):',
+        '        pass',
+        '@pytest.mark.skip(reason="s")',
+        'def test_s():',
+        '    pass',
+        '@pytest.mark.xfail',
+        'def test_x():',
+        '    assert 0',
+        'def test_capsys(capsys):',
+        '    print("hi")',
+        '',
+      ].join('\n'),
+    );
+    const cases = [
+      ['-p', 'no:capture'],
+      ['-p', 'no:unittest'],
+      ['-p', 'no:skipping'],
+      ['-p', 'no:terminal'],
+      ['-p', 'no:python'],
+      ['-p', 'no:warnings'],
+      ['-p', 'no:cacheprovider', '--lf'],
+      ['-p', 'no:junitxml', '--junitxml=x.xml'],
+      ['-p', 'no:logging', '--log-level=INFO'],
+    ];
+    const closing = (out: string) => (out.trimEnd().split('\n').pop() ?? '').replace(/ in [\d.]+s$/, '');
+    for (const args of cases) {
+      const p = spawnSync('python3', ['-m', 'pytest', '-q', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
+      const f = fastest(['-q', ...args], dir);
+      expect({ args, code: f.code, closing: closing(f.out) }).toEqual({ args, code: p.status, closing: closing(p.stdout) });
+    }
+  });
+
   it('counts deselected tests in the closing line like pytest', () => {
     expect(fastest(['-q', '-k', 'cart']).out).toMatch(/^8 passed, 6 deselected in \d+\.\d\ds$/m);
   });

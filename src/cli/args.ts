@@ -1058,10 +1058,14 @@ export function parseArgs(
 ): CliOptions {
   const o = defaultOptions();
   o.command = command;
+  const given: string[] = [];
   for (const token of tokens(argv, { command, conftest: conftestOptions, plugins: pluginOptions })) {
     if (token.kind === 'path') {
       o.paths.push(token.value);
-    } else if (token.kind === 'flag') {
+      continue;
+    }
+    given.push(token.name);
+    if (token.kind === 'flag') {
       if (token.spec.optional) token.spec.optional(o, token.value, token.name);
       else token.spec.apply(o, token.value ?? '', token.name, token.values ?? []);
       if (token.spec.forward) o.pytestArgs.push(...token.raw);
@@ -1070,11 +1074,36 @@ export function parseArgs(
       if (token.route !== 'conftest') addRoute(o, token.name, token.route);
     }
   }
+  routeBlockedBuiltins(o, given);
   if (o.asyncioMode) {
     o.overrides.push(`asyncio_mode=${o.asyncioMode}`);
     o.pytestArgs.push('-o', `asyncio_mode=${o.asyncioMode}`);
   }
   return o;
+}
+
+/**
+ * pytest's own plugins whose work fastest does itself in every engine: blocked with `-p no:NAME`,
+ * pytest runs without it (no capturing, TestCase classes not collected, skip and xfail marks
+ * inert, no report, no Python test collection, no --pdb), which real pytest shows.
+ */
+const BUILTINS_DONE_BY_FASTEST = new Set(['capture', 'unittest', 'skipping', 'terminal', 'python', 'debugging']);
+/** The options of pytest's own plugins fastest honours: with the plugin blocked, pytest refuses them. */
+const BUILTIN_PLUGIN_OPTIONS: Record<string, RegExp> = {
+  cacheprovider: /^--(lf|last-failed|ff|failed-first|nf|new-first|cache-show|cache-clear|lfnf|last-failed-no-failures)$/,
+  stepwise: /^--(sw|stepwise|sw-skip|stepwise-skip|sw-reset|stepwise-reset)$/,
+  junitxml: /^--(junitxml|junit-xml|junit-prefix|junitprefix)$/,
+  logging: /^--log-/,
+};
+
+/** `-p no:NAME` of such a plugin, or with one of its options given: real pytest runs the session. */
+function routeBlockedBuiltins(o: CliOptions, given: readonly string[]): void {
+  for (const plugin of o.plugins) {
+    if (!plugin.startsWith('no:')) continue;
+    const name = plugin.slice(3);
+    const option = BUILTIN_PLUGIN_OPTIONS[name] ? given.find((g) => BUILTIN_PLUGIN_OPTIONS[name]!.test(g)) : undefined;
+    if (BUILTINS_DONE_BY_FASTEST.has(name) || option !== undefined) addRoute(o, `-p ${plugin}`, 'session');
+  }
 }
 
 /**
