@@ -5352,14 +5352,19 @@ async function withUnlistedFailures(session, collected) {
     const { discovery, selectOptions } = collected;
     const modules = selectOptions.modules ?? new Set();
     const listed = new Set(discovery.items.map((item) => item.id));
+    const dynamic = new Set(discovery.items.filter((item) => item.dynamic).map((item) => item.id));
     const erroredFiles = new Set(discovery.errors.map((e) => e.file));
     const files = new Set();
     for (const id of (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)).ids) {
         const file = (0, nodeid_js_1.pathOfId)(id);
         if (id === file || !modules.has(file) || erroredFiles.has(file))
             continue;
-        if (!(0, nodeid_js_1.coveringIds)(id).some((covering) => listed.has(covering)))
+        const covering = (0, nodeid_js_1.coveringIds)(id).filter((cover) => listed.has(cover));
+        // --ff runs a failed expansion of an item only the import expands (parametrize over a call's
+        // result) first, its other expansions in their place: the module's ids say which those are
+        if (covering.length === 0 || (session.options.failedFirst && !session.options.lastFailed && covering.every((cover) => cover !== id && dynamic.has(cover)))) {
             files.add(file);
+        }
     }
     if (files.size === 0)
         return { collected, checkedModules: new Map() };
@@ -5827,6 +5832,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         truth.selected = listed.ids.length;
         truth.deselected = listed.deselected + deselectedElsewhere + truth.hookDeselectedCollected;
         reporter.correctCounts(truth.selected, truth.deselected);
+        if (options.failedFirst && !options.lastFailed) {
+            // --ff orders pytest's items, and so its listing: the recorded failures first
+            const failed = (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)).ids;
+            listed.ids = [...listed.ids.filter((id) => failed.has(id)), ...listed.ids.filter((id) => !failed.has(id))];
+        }
         reporter.collectedItems?.(listed.ids);
     }
     const seconds = (performance.now() - started) / 1000;

@@ -426,12 +426,18 @@ async function withUnlistedFailures(session: Session, collected: Collected): Pro
   const { discovery, selectOptions } = collected;
   const modules = selectOptions.modules ?? new Set<string>();
   const listed = new Set(discovery.items.map((item) => item.id));
+  const dynamic = new Set(discovery.items.filter((item) => item.dynamic).map((item) => item.id));
   const erroredFiles = new Set(discovery.errors.map((e) => e.file));
   const files = new Set<string>();
   for (const id of readLastFailed(config.rootdir, pytestCacheDir(config)).ids) {
     const file = pathOfId(id);
     if (id === file || !modules.has(file) || erroredFiles.has(file)) continue;
-    if (!coveringIds(id).some((covering) => listed.has(covering))) files.add(file);
+    const covering = coveringIds(id).filter((cover) => listed.has(cover));
+    // --ff runs a failed expansion of an item only the import expands (parametrize over a call's
+    // result) first, its other expansions in their place: the module's ids say which those are
+    if (covering.length === 0 || (session.options.failedFirst && !session.options.lastFailed && covering.every((cover) => cover !== id && dynamic.has(cover)))) {
+      files.add(file);
+    }
   }
   if (files.size === 0) return { collected, checkedModules: new Map() };
   const order = discovery.modules ?? [...files];
@@ -905,6 +911,11 @@ async function runSession(
     truth.selected = listed.ids.length;
     truth.deselected = listed.deselected + deselectedElsewhere + truth.hookDeselectedCollected;
     reporter.correctCounts(truth.selected, truth.deselected);
+    if (options.failedFirst && !options.lastFailed) {
+      // --ff orders pytest's items, and so its listing: the recorded failures first
+      const failed = readLastFailed(config.rootdir, pytestCacheDir(config)).ids;
+      listed.ids = [...listed.ids.filter((id) => failed.has(id)), ...listed.ids.filter((id) => !failed.has(id))];
+    }
     reporter.collectedItems?.(listed.ids);
   }
   const seconds = (performance.now() - started) / 1000;
