@@ -5362,7 +5362,8 @@ async function withUnlistedFailures(session, collected) {
         const covering = (0, nodeid_js_1.coveringIds)(id).filter((cover) => listed.has(cover));
         // --ff runs a failed expansion of an item only the import expands (parametrize over a call's
         // result) first, its other expansions in their place: the module's ids say which those are
-        if (covering.length === 0 || (session.options.failedFirst && !session.options.lastFailed && covering.every((cover) => cover !== id && dynamic.has(cover)))) {
+        if (covering.length === 0 ||
+            (session.options.failedFirst && !session.options.lastFailed && covering.every((cover) => cover !== id && dynamic.has(cover)))) {
             files.add(file);
         }
     }
