@@ -20350,16 +20350,30 @@ class ConsoleReporter {
             const where = w.nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`;
             groups.set(w.message, [...(groups.get(w.message) ?? []), where]);
         }
-        for (const r of this.inRunOrder()) {
-            for (const w of r.warnings ?? []) {
-                const nodeid = w.nodeid ?? r.id;
-                const where = nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`;
-                const group = groups.get(w.message);
-                if (group)
-                    group.push(where);
-                else
-                    groups.set(w.message, [where]);
-            }
+        // pytest collects every module before it runs a test: what collecting warned comes first, in
+        // the modules' collection order (a worker's collection warnings ride on whichever of its
+        // results came first, another file's when it collected several), then what the tests warned
+        const position = new Map();
+        for (const [at, id] of (this.opts.collectionOrder ?? []).entries())
+            if (!position.has((0, nodeid_js_1.pathOfId)(id)))
+                position.set((0, nodeid_js_1.pathOfId)(id), at);
+        const collecting = [];
+        const running = [];
+        // (a collection warning names its module; one a conftest's pytest_configure issued while
+        // collecting has none: it belongs with the module its result is of)
+        const collectedIn = ([w, r]) => position.get(w.module ?? (0, nodeid_js_1.pathOfId)(r.id)) ?? Infinity;
+        for (const r of this.inRunOrder())
+            for (const w of r.warnings ?? [])
+                (w.module === undefined && w.nodeid !== '' ? running : collecting).push([w, r]);
+        collecting.sort((a, b) => collectedIn(a) - collectedIn(b));
+        for (const [w, r] of [...collecting, ...running]) {
+            const nodeid = w.nodeid ?? r.id;
+            const where = nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`;
+            const group = groups.get(w.message);
+            if (group)
+                group.push(where);
+            else
+                groups.set(w.message, [where]);
         }
         if (groups.size === 0)
             return;

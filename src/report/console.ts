@@ -1017,14 +1017,24 @@ export class ConsoleReporter {
       const where = w.nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, resolve(this.rootdir, w.filename))}:${w.lineno}`;
       groups.set(w.message, [...(groups.get(w.message) ?? []), where]);
     }
-    for (const r of this.inRunOrder()) {
-      for (const w of r.warnings ?? []) {
-        const nodeid = w.nodeid ?? r.id;
-        const where = nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, resolve(this.rootdir, w.filename))}:${w.lineno}`;
-        const group = groups.get(w.message);
-        if (group) group.push(where);
-        else groups.set(w.message, [where]);
-      }
+    // pytest collects every module before it runs a test: what collecting warned comes first, in
+    // the modules' collection order (a worker's collection warnings ride on whichever of its
+    // results came first, another file's when it collected several), then what the tests warned
+    const position = new Map<string, number>();
+    for (const [at, id] of (this.opts.collectionOrder ?? []).entries()) if (!position.has(pathOfId(id))) position.set(pathOfId(id), at);
+    const collecting: [WarningRecord, TestResult][] = [];
+    const running: [WarningRecord, TestResult][] = [];
+    // (a collection warning names its module; one a conftest's pytest_configure issued while
+    // collecting has none: it belongs with the module its result is of)
+    const collectedIn = ([w, r]: [WarningRecord, TestResult]) => position.get(w.module ?? pathOfId(r.id)) ?? Infinity;
+    for (const r of this.inRunOrder()) for (const w of r.warnings ?? []) (w.module === undefined && w.nodeid !== '' ? running : collecting).push([w, r]);
+    collecting.sort((a, b) => collectedIn(a) - collectedIn(b));
+    for (const [w, r] of [...collecting, ...running]) {
+      const nodeid = w.nodeid ?? r.id;
+      const where = nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, resolve(this.rootdir, w.filename))}:${w.lineno}`;
+      const group = groups.get(w.message);
+      if (group) group.push(where);
+      else groups.set(w.message, [where]);
     }
     if (groups.size === 0) return;
     this.writeSep('=', 'warnings summary', 'yellow');
