@@ -3,21 +3,14 @@
 // them; what importing a module warns is in the warnings summary. The workers' collection pass
 // answers; its whole output and exit code are compared here with the installed pytest's, for
 // both engines, one and two workers, and before and after a run taught discovery.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_SETTINGS, fastestOutput, projectPerEngine } from './helpers/against-pytest.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' };
-const ENGINES = [
-  ['auto', '2'],
-  ['native', '1'],
-  ['pytest', '2'],
-];
-/** One project per engine, for the cases to run side by side. */
-const dirs: string[] = [];
 
 function writeProject(dir: string): void {
   writeFileSync(join(dir, 'pytest.ini'), '[pytest]\nmarkers =\n    slow: a slow test\n');
@@ -38,16 +31,8 @@ function writeProject(dir: string): void {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
 }
 
-beforeAll(() => {
-  for (const _ of ENGINES) {
-    const dir = mkdtempSync(join(tmpdir(), 'fastest-co-pass-'));
-    writeProject(dir);
-    dirs.push(dir);
-  }
-});
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+/** One project per engine, for the cases to run side by side. */
+const dirs = projectPerEngine('fastest-co-pass-', writeProject);
 
 interface Listing {
   code: number | null;
@@ -69,11 +54,7 @@ function pytest(args: string[]): Listing {
 }
 
 async function fastest(dir: string, args: string[]): Promise<Listing> {
-  const child = spawn(process.execPath, [cli, '-p', 'no:cacheprovider', '--co', ...args], { cwd: dir, env });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const { code, out } = await fastestOutput(['-p', 'no:cacheprovider', '--co', ...args], dir, env);
   return { code, out: normal(out, dir) };
 }
 
@@ -98,7 +79,7 @@ describe('--collect-only -q lists what the collection pass collected, as pytest'
     for (const args of CASES) pytest(args);
   });
 
-  it.concurrent.each(ENGINES.map(([engine, workers], index) => [engine!, workers!, index]))('engine %s, -n %s', async (engine, workers, index) => {
+  it.concurrent.each(ENGINE_SETTINGS.map(([engine, workers], index) => [engine!, workers!, index]))('engine %s, -n %s', async (engine, workers, index) => {
     const dir = dirs[index as number]!;
     for (const taught of [false, true]) {
       rmSync(join(dir, '.fastest'), { recursive: true, force: true });

@@ -6,20 +6,14 @@
 // module's other tests uncollected). The collected line, the closing line and the exit code are
 // compared here with the installed pytest's, for both engines, one and two workers, before and
 // after a run taught discovery; and `--co -q` whole.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_SETTINGS, fastestOutput, projectPerEngine } from './helpers/against-pytest.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' };
-const ENGINES = [
-  ['auto', '2'],
-  ['native', '1'],
-  ['pytest', '2'],
-];
-const dirs: string[] = [];
 
 const CONFTEST = [
   'def pytest_addoption(parser):',
@@ -50,16 +44,7 @@ function writeProject(dir: string): void {
   );
 }
 
-beforeAll(() => {
-  for (const _ of ENGINES) {
-    const dir = mkdtempSync(join(tmpdir(), 'fastest-hook-deselected-'));
-    writeProject(dir);
-    dirs.push(dir);
-  }
-});
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const dirs = projectPerEngine('fastest-hook-deselected-', writeProject);
 
 interface Outcome {
   code: number | null;
@@ -84,11 +69,7 @@ function pytest(args: string[]): Outcome {
 }
 
 async function fastest(dir: string, args: string[]): Promise<Outcome> {
-  const child = spawn(process.execPath, [cli, '-p', 'no:cacheprovider', ...args], { cwd: dir, env });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const { code, out } = await fastestOutput(['-p', 'no:cacheprovider', ...args], dir, env);
   return outcomeOf(code, out, args.includes('--co'));
 }
 
@@ -120,7 +101,7 @@ describe('tests a conftest hook deselects are counted as pytest counts them', ()
     ]);
   });
 
-  it.concurrent.each(ENGINES.map(([engine, workers], index) => [engine!, workers!, index]))('engine %s, -n %s', async (engine, workers, index) => {
+  it.concurrent.each(ENGINE_SETTINGS.map(([engine, workers], index) => [engine!, workers!, index]))('engine %s, -n %s', async (engine, workers, index) => {
     const dir = dirs[index as number]!;
     for (const taught of [false, true]) {
       rmSync(join(dir, '.fastest'), { recursive: true, force: true });

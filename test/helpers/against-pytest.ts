@@ -3,7 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const cli = process.env.CLI_UNDER_TEST ?? join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -153,4 +153,37 @@ export async function runLogged(
     // nothing logged
   }
   return { ran, log };
+}
+
+/** The engine and worker settings a comparison runs each case under: both engines, one and two workers. */
+export const ENGINE_SETTINGS: readonly (readonly [engine: string, workers: string])[] = [
+  ['auto', '2'],
+  ['native', '1'],
+  ['pytest', '2'],
+];
+
+/** One temporary project per engine setting (their cases run side by side), each made by `write`. */
+export function projectPerEngine(prefix: string, write: (dir: string) => void): string[] {
+  const dirs: string[] = [];
+  beforeAll(() => {
+    for (const _ of ENGINE_SETTINGS) {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      write(dir);
+      dirs.push(dir);
+    }
+  });
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  return dirs;
+}
+
+/** fastest's exit code and its stdout and stderr together, in the order written. */
+export async function fastestOutput(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, [cli, ...args], { cwd, env });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, out };
 }
