@@ -107,8 +107,6 @@ describe('tests a conftest hook deselects are counted as pytest counts them', ()
       rmSync(join(dir, '.fastest'), { recursive: true, force: true });
       if (taught) spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider'], { cwd: dir, env });
       for (const args of CASES) {
-        // (a conftest's option under --engine native is refused as needing the pytest engine)
-        if (engine === 'native' && args.includes('--integration')) continue;
         const got = await fastest(dir, [...args, '--engine', String(engine), '-n', String(workers)]);
         expect({ args, taught, ...got }).toEqual({ args, taught, ...pytest(args) });
       }
