@@ -1927,6 +1927,7 @@ const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
 const python_js_1 = __nccwpck_require__(5530);
 const glob_js_1 = __nccwpck_require__(348);
+const walk_js_1 = __nccwpck_require__(4765);
 const index_js_4 = __nccwpck_require__(1276);
 const impact_js_1 = __nccwpck_require__(3292);
 const index_js_5 = __nccwpck_require__(2258);
@@ -1940,8 +1941,9 @@ const option_route_js_1 = __nccwpck_require__(6501);
  */
 function firstPass(argv, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
-    const overrides = [...(env.PYTEST_ADDOPTS ? (0, args_js_1.parseArgs)((0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS), null).overrides : []), ...first.overrides];
-    return { first, config: configOf(first, cwd, env, overrides), overrides };
+    const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
+    const overrides = [...(envAddopts.length > 0 ? (0, args_js_1.parseArgs)(envAddopts, null).overrides : []), ...first.overrides];
+    return { first, config: configOf(first, cwd, env, overrides), overrides, envAddopts };
 }
 /** The config the first reading of argv finds, with these `-o` values over its ini. */
 function configOf(first, cwd, env, overrides) {
@@ -1956,15 +1958,10 @@ function configOf(first, cwd, env, overrides) {
 }
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
-    const { first, config, overrides } = firstPass(argv, cwd, env);
-    const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
-    // pytest's anchors: the paths named that exist, else (none named, run from the rootdir) the
-    // testpaths that exist, else where it runs
+    const { first, config, overrides, envAddopts } = firstPass(argv, cwd, env);
+    // pytest's anchors: the paths named that exist, else (none named) its testpaths decision
     const named = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p))).filter((path) => (0, inputs_js_1.probePath)(path) !== undefined);
-    const testpathAnchors = first.paths.length === 0 && cwd === config.rootdir
-        ? config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p)).filter((path) => (0, inputs_js_1.probePath)(path) !== undefined)
-        : [];
-    const anchors = named.length > 0 ? named : testpathAnchors.length > 0 ? testpathAnchors : [cwd];
+    const anchors = named.length > 0 ? named : first.paths.length > 0 ? [(0, node_path_1.resolve)(cwd)] : (testpathMatches(config, cwd) ?? [(0, node_path_1.resolve)(cwd)]);
     const conftests = (0, conftest_options_js_1.initialConftestPaths)(config.rootdir, anchors);
     const extraOptions = (0, conftest_options_js_1.conftestOptions)(conftests);
     const watched = [...conftests, ...(config.inifile ? [config.inifile] : [])];
@@ -2012,8 +2009,7 @@ function openSession(argv, command, cwd, env) {
     // A path outside the rootdir (`-c /dev/null` makes /dev the rootdir): pytest names its tests
     // from the path it was given (nodes._check_initialpaths_for_relpath), not from the rootdir as
     // discovery does: real pytest runs the session.
-    const inside = (path) => path === config.rootdir || path.startsWith(config.rootdir.endsWith(node_path_1.sep) ? config.rootdir : config.rootdir + node_path_1.sep);
-    if (!paths.every(inside))
+    if (!paths.every((path) => (0, walk_js_1.isWithin)(path, config.rootdir)))
         options.routes.push({ option: 'a path outside the rootdir', route: 'session' });
     // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
@@ -2102,12 +2098,15 @@ function decidePaths(options, config, cwd) {
         });
         return { paths, fromTestpaths: false };
     }
-    if ((0, node_path_1.resolve)(cwd) === config.rootdir && config.testpaths.length > 0) {
-        const found = config.testpaths.flatMap((p) => (0, glob_js_1.expandGlobs)([p], config.rootdir, 'paths').map((rel) => (0, node_path_1.resolve)(config.rootdir, rel)));
-        if (found.length > 0)
-            return { paths: found, fromTestpaths: true };
-    }
-    return { paths: [(0, node_path_1.resolve)(cwd)], fromTestpaths: false };
+    const found = testpathMatches(config, cwd);
+    return found ? { paths: found, fromTestpaths: true } : { paths: [(0, node_path_1.resolve)(cwd)], fromTestpaths: false };
+}
+/** What the `testpaths` globs match, when pytest uses them (run from the rootdir); null when it does not. */
+function testpathMatches(config, cwd) {
+    if ((0, node_path_1.resolve)(cwd) !== config.rootdir || config.testpaths.length === 0)
+        return null;
+    const found = config.testpaths.flatMap((p) => (0, glob_js_1.expandGlobs)([p], config.rootdir, 'paths').map((rel) => (0, node_path_1.resolve)(config.rootdir, rel)));
+    return found.length > 0 ? found : null;
 }
 async function collect(session, settings = {}) {
     const { options, config } = session;
@@ -11812,6 +11811,7 @@ function importedModule(name, scope, fromFile) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ignoredPath = ignoredPath;
+exports.isWithin = isWithin;
 exports.dirsUpToRootdir = dirsUpToRootdir;
 exports.findTestFiles = findTestFiles;
 exports.findCollectable = findCollectable;
@@ -11886,6 +11886,10 @@ function walkDir(dir, rules, out) {
  * `dir` and its parents up to and including `rootdir`, innermost first; just `dir` when it is not
  * below the rootdir. The directories whose conftest.py files apply to something in `dir`.
  */
+/** Whether `path` is `dir` or lies below it. */
+function isWithin(path, dir) {
+    return path === dir || path.startsWith(dir.endsWith(node_path_1.sep) ? dir : dir + node_path_1.sep);
+}
 function dirsUpToRootdir(dir, rootdir) {
     const dirs = [];
     for (let d = dir;; d = (0, node_path_1.dirname)(d)) {

@@ -5347,15 +5347,14 @@ function collectionOrderOf(selected, unlisted, modules) {
  * one worker collects those modules first, and their items become what it collected. Stale ids
  * are then left out as pytest leaves them.
  */
-async function withUnlistedFailures(session, collected) {
-    const { config } = session;
+async function withUnlistedFailures(session, collected, recorded) {
     const { discovery, selectOptions } = collected;
     const modules = selectOptions.modules ?? new Set();
     const listed = new Set(discovery.items.map((item) => item.id));
     const dynamic = new Set(discovery.items.filter((item) => item.dynamic).map((item) => item.id));
     const erroredFiles = new Set(discovery.errors.map((e) => e.file));
     const files = new Set();
-    for (const id of (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)).ids) {
+    for (const id of recorded.ids) {
         const file = (0, nodeid_js_1.pathOfId)(id);
         if (id === file || !modules.has(file) || erroredFiles.has(file))
             continue;
@@ -5432,8 +5431,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     /** What the check of recorded failures collected: module -> ids. */
     let checkedModules = new Map();
     const listing = listsFromPass(options);
-    if ((!options.collectOnly || listing) && (options.lastFailed || options.failedFirst)) {
-        ({ collected, checkedModules } = await withUnlistedFailures(session, collected));
+    /** --lf/--ff: pytest's record of failures, as the run starts. */
+    const recordedFailures = options.lastFailed || options.failedFirst ? (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)) : undefined;
+    if ((!options.collectOnly || listing) && recordedFailures) {
+        ({ collected, checkedModules } = await withUnlistedFailures(session, collected, recordedFailures));
     }
     hooks.collected?.(collected);
     const { discovery, selection } = collected;
@@ -5484,11 +5485,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     /** What --lf deselects (pytest's `N deselected`, beside -k/-m's). */
     let deselected = selection.deselected;
     const collectedOrder = selected;
-    if (options.lastFailed || options.failedFirst) {
+    if (recordedFailures) {
         // pytest's --lf filters modules and functions while it collects, before -k/-m deselect: it
         // walks every item the arguments name, and what it leaves out is neither collected nor deselected.
         const named = new Set([...selection.selected, ...selection.deselected].map((item) => item.id));
-        const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff', {
+        const plan = (0, index_js_2.planLastFailed)(selected, recordedFailures, options.lastFailed ? 'lf' : 'ff', {
             collected: discovery.items.filter((item) => named.has(item.id)),
         });
         selected = plan.items;
@@ -5833,9 +5834,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         truth.selected = listed.ids.length;
         truth.deselected = listed.deselected + deselectedElsewhere + truth.hookDeselectedCollected;
         reporter.correctCounts(truth.selected, truth.deselected);
-        if (options.failedFirst && !options.lastFailed) {
+        if (options.failedFirst && !options.lastFailed && recordedFailures) {
             // --ff orders pytest's items, and so its listing: the recorded failures first
-            const failed = (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)).ids;
+            const failed = recordedFailures.ids;
             listed.ids = [...listed.ids.filter((id) => failed.has(id)), ...listed.ids.filter((id) => !failed.has(id))];
         }
         reporter.collectedItems?.(listed.ids);
@@ -5949,6 +5950,7 @@ const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
 const python_js_1 = __nccwpck_require__(5530);
 const glob_js_1 = __nccwpck_require__(348);
+const walk_js_1 = __nccwpck_require__(4765);
 const index_js_4 = __nccwpck_require__(1276);
 const impact_js_1 = __nccwpck_require__(3292);
 const index_js_5 = __nccwpck_require__(2258);
@@ -5962,8 +5964,9 @@ const option_route_js_1 = __nccwpck_require__(6501);
  */
 function firstPass(argv, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
-    const overrides = [...(env.PYTEST_ADDOPTS ? (0, args_js_1.parseArgs)((0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS), null).overrides : []), ...first.overrides];
-    return { first, config: configOf(first, cwd, env, overrides), overrides };
+    const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
+    const overrides = [...(envAddopts.length > 0 ? (0, args_js_1.parseArgs)(envAddopts, null).overrides : []), ...first.overrides];
+    return { first, config: configOf(first, cwd, env, overrides), overrides, envAddopts };
 }
 /** The config the first reading of argv finds, with these `-o` values over its ini. */
 function configOf(first, cwd, env, overrides) {
@@ -5978,15 +5981,10 @@ function configOf(first, cwd, env, overrides) {
 }
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
-    const { first, config, overrides } = firstPass(argv, cwd, env);
-    const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
-    // pytest's anchors: the paths named that exist, else (none named, run from the rootdir) the
-    // testpaths that exist, else where it runs
+    const { first, config, overrides, envAddopts } = firstPass(argv, cwd, env);
+    // pytest's anchors: the paths named that exist, else (none named) its testpaths decision
     const named = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p))).filter((path) => (0, inputs_js_1.probePath)(path) !== undefined);
-    const testpathAnchors = first.paths.length === 0 && cwd === config.rootdir
-        ? config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p)).filter((path) => (0, inputs_js_1.probePath)(path) !== undefined)
-        : [];
-    const anchors = named.length > 0 ? named : testpathAnchors.length > 0 ? testpathAnchors : [cwd];
+    const anchors = named.length > 0 ? named : first.paths.length > 0 ? [(0, node_path_1.resolve)(cwd)] : (testpathMatches(config, cwd) ?? [(0, node_path_1.resolve)(cwd)]);
     const conftests = (0, conftest_options_js_1.initialConftestPaths)(config.rootdir, anchors);
     const extraOptions = (0, conftest_options_js_1.conftestOptions)(conftests);
     const watched = [...conftests, ...(config.inifile ? [config.inifile] : [])];
@@ -6034,8 +6032,7 @@ function openSession(argv, command, cwd, env) {
     // A path outside the rootdir (`-c /dev/null` makes /dev the rootdir): pytest names its tests
     // from the path it was given (nodes._check_initialpaths_for_relpath), not from the rootdir as
     // discovery does: real pytest runs the session.
-    const inside = (path) => path === config.rootdir || path.startsWith(config.rootdir.endsWith(node_path_1.sep) ? config.rootdir : config.rootdir + node_path_1.sep);
-    if (!paths.every(inside))
+    if (!paths.every((path) => (0, walk_js_1.isWithin)(path, config.rootdir)))
         options.routes.push({ option: 'a path outside the rootdir', route: 'session' });
     // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
@@ -6124,12 +6121,15 @@ function decidePaths(options, config, cwd) {
         });
         return { paths, fromTestpaths: false };
     }
-    if ((0, node_path_1.resolve)(cwd) === config.rootdir && config.testpaths.length > 0) {
-        const found = config.testpaths.flatMap((p) => (0, glob_js_1.expandGlobs)([p], config.rootdir, 'paths').map((rel) => (0, node_path_1.resolve)(config.rootdir, rel)));
-        if (found.length > 0)
-            return { paths: found, fromTestpaths: true };
-    }
-    return { paths: [(0, node_path_1.resolve)(cwd)], fromTestpaths: false };
+    const found = testpathMatches(config, cwd);
+    return found ? { paths: found, fromTestpaths: true } : { paths: [(0, node_path_1.resolve)(cwd)], fromTestpaths: false };
+}
+/** What the `testpaths` globs match, when pytest uses them (run from the rootdir); null when it does not. */
+function testpathMatches(config, cwd) {
+    if ((0, node_path_1.resolve)(cwd) !== config.rootdir || config.testpaths.length === 0)
+        return null;
+    const found = config.testpaths.flatMap((p) => (0, glob_js_1.expandGlobs)([p], config.rootdir, 'paths').map((rel) => (0, node_path_1.resolve)(config.rootdir, rel)));
+    return found.length > 0 ? found : null;
 }
 async function collect(session, settings = {}) {
     const { options, config } = session;
@@ -6551,6 +6551,7 @@ const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const index_js_1 = __nccwpck_require__(2974);
 const fnmatch_js_1 = __nccwpck_require__(8035);
+const walk_js_1 = __nccwpck_require__(4765);
 const index_js_2 = __nccwpck_require__(2258);
 const inputs_js_1 = __nccwpck_require__(417);
 const counts_js_1 = __nccwpck_require__(5132);
@@ -6585,7 +6586,7 @@ function fileItems(files) {
     return [...files].sort().map((file) => (0, types_js_1.wholeFileItem)(file));
 }
 function under(abs, scope) {
-    return scope.some((path) => abs === path || abs.startsWith(path.endsWith(node_path_1.sep) ? path : path + node_path_1.sep));
+    return scope.some((path) => (0, walk_js_1.isWithin)(abs, path));
 }
 async function watchCommand(rest, cwd, env) {
     const session = (0, session_js_1.openSession)(rest, 'watch', cwd, env);
@@ -16507,6 +16508,7 @@ function importedModule(name, scope, fromFile) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ignoredPath = ignoredPath;
+exports.isWithin = isWithin;
 exports.dirsUpToRootdir = dirsUpToRootdir;
 exports.findTestFiles = findTestFiles;
 exports.findCollectable = findCollectable;
@@ -16581,6 +16583,10 @@ function walkDir(dir, rules, out) {
  * `dir` and its parents up to and including `rootdir`, innermost first; just `dir` when it is not
  * below the rootdir. The directories whose conftest.py files apply to something in `dir`.
  */
+/** Whether `path` is `dir` or lies below it. */
+function isWithin(path, dir) {
+    return path === dir || path.startsWith(dir.endsWith(node_path_1.sep) ? dir : dir + node_path_1.sep);
+}
 function dirsUpToRootdir(dir, rootdir) {
     const dirs = [];
     for (let d = dir;; d = (0, node_path_1.dirname)(d)) {
@@ -24871,13 +24877,15 @@ class CollectionTruth {
         let seen = this.hookDeselected.get(file);
         if (!seen)
             this.hookDeselected.set(file, (seen = new Set()));
+        // (each unit of the file, in each worker, reports them again)
+        const fresh = ids.filter((id) => !seen.has(id));
+        if (fresh.length === 0)
+            return false;
         const unselected = this.hookUnselected.get(file) ?? new Set();
         const listedSelected = new Set(this.selectedItemsByFile.get(file)?.map((item) => item.id));
         const listedDeselected = new Set(this.deselectedByFile.get(file)?.map((item) => item.id));
         let changed = false;
-        for (const id of ids) {
-            if (seen.has(id))
-                continue;
+        for (const id of fresh) {
             seen.add(id);
             if (listedDeselected.has(id)) {
                 this.hookDeselectedCollected++; // -k/-m/--deselect left it out already

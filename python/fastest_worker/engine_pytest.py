@@ -1063,7 +1063,7 @@ class PytestEngine:
         # the module failed or was skipped: then its error or skip stands for every id.
         collected_ok = not plugin.unit_errors and not plugin.unit_skipped_modules
         self.emit(self.collected.frame(file, selected_ids, ids, module_ids if collected_ok else None,
-                                       plugin.hook_deselected.get(file, ())))
+                                       self.hook_deselected(file)))
 
         if self.rerun_plugin is None and (self.reruns.active or any(
                 item.get_closest_marker("flaky") is not None for item in items)):

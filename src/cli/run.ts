@@ -34,6 +34,7 @@ import {
   expansionSelected,
   planLastFailed,
   readLastFailed,
+  type LastFailed,
   selectItems,
   SelectionError,
   unmatchedNodeIds,
@@ -421,15 +422,18 @@ function collectionOrderOf(selected: TestItem[], unlisted: string[], modules: st
  * one worker collects those modules first, and their items become what it collected. Stale ids
  * are then left out as pytest leaves them.
  */
-async function withUnlistedFailures(session: Session, collected: Collected): Promise<{ collected: Collected; checkedModules: Map<string, string[]> }> {
-  const { config } = session;
+async function withUnlistedFailures(
+  session: Session,
+  collected: Collected,
+  recorded: LastFailed,
+): Promise<{ collected: Collected; checkedModules: Map<string, string[]> }> {
   const { discovery, selectOptions } = collected;
   const modules = selectOptions.modules ?? new Set<string>();
   const listed = new Set(discovery.items.map((item) => item.id));
   const dynamic = new Set(discovery.items.filter((item) => item.dynamic).map((item) => item.id));
   const erroredFiles = new Set(discovery.errors.map((e) => e.file));
   const files = new Set<string>();
-  for (const id of readLastFailed(config.rootdir, pytestCacheDir(config)).ids) {
+  for (const id of recorded.ids) {
     const file = pathOfId(id);
     if (id === file || !modules.has(file) || erroredFiles.has(file)) continue;
     const covering = coveringIds(id).filter((cover) => listed.has(cover));
@@ -519,8 +523,10 @@ async function runSession(
   /** What the check of recorded failures collected: module -> ids. */
   let checkedModules = new Map<string, string[]>();
   const listing = listsFromPass(options);
-  if ((!options.collectOnly || listing) && (options.lastFailed || options.failedFirst)) {
-    ({ collected, checkedModules } = await withUnlistedFailures(session, collected));
+  /** --lf/--ff: pytest's record of failures, as the run starts. */
+  const recordedFailures = options.lastFailed || options.failedFirst ? readLastFailed(config.rootdir, pytestCacheDir(config)) : undefined;
+  if ((!options.collectOnly || listing) && recordedFailures) {
+    ({ collected, checkedModules } = await withUnlistedFailures(session, collected, recordedFailures));
   }
   hooks.collected?.(collected);
   const { discovery, selection } = collected;
@@ -570,11 +576,11 @@ async function runSession(
   /** What --lf deselects (pytest's `N deselected`, beside -k/-m's). */
   let deselected = selection.deselected;
   const collectedOrder = selected;
-  if (options.lastFailed || options.failedFirst) {
+  if (recordedFailures) {
     // pytest's --lf filters modules and functions while it collects, before -k/-m deselect: it
     // walks every item the arguments name, and what it leaves out is neither collected nor deselected.
     const named = new Set([...selection.selected, ...selection.deselected].map((item) => item.id));
-    const plan = planLastFailed(selected, readLastFailed(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff', {
+    const plan = planLastFailed(selected, recordedFailures, options.lastFailed ? 'lf' : 'ff', {
       collected: discovery.items.filter((item) => named.has(item.id)),
     });
     selected = plan.items;
@@ -914,9 +920,9 @@ async function runSession(
     truth.selected = listed.ids.length;
     truth.deselected = listed.deselected + deselectedElsewhere + truth.hookDeselectedCollected;
     reporter.correctCounts(truth.selected, truth.deselected);
-    if (options.failedFirst && !options.lastFailed) {
+    if (options.failedFirst && !options.lastFailed && recordedFailures) {
       // --ff orders pytest's items, and so its listing: the recorded failures first
-      const failed = readLastFailed(config.rootdir, pytestCacheDir(config)).ids;
+      const failed = recordedFailures.ids;
       listed.ids = [...listed.ids.filter((id) => failed.has(id)), ...listed.ids.filter((id) => !failed.has(id))];
     }
     reporter.collectedItems?.(listed.ids);

@@ -1,6 +1,6 @@
 // The front of every command: options (argv + addopts), config, discovery and selection.
 import { rmSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getIni, loadConfig, splitShellArgs, type Config } from '../config/index.js';
 import { DEFAULT_NORECURSEDIRS } from '../config/index.js';
@@ -10,6 +10,7 @@ import { inputLogOn, probePath, startInputLog, takeInputLog } from '../memo/inpu
 import { choosePython, type PythonChoice } from '../runner/python.js';
 import type { ShimChoice } from '../runner/shim.js';
 import { expandGlobs } from '../shard/glob.js';
+import { isWithin } from '../discovery/walk.js';
 import { selectItems, type SelectOptions, type SelectResult } from '../select/index.js';
 import { applyImpact } from '../select/impact.js';
 import { ChangesError, computeImpact, ImpactDepsError, type ImpactOptions, type ImpactResult } from '../impact/index.js';
@@ -48,10 +49,15 @@ export interface Session {
  * The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds, with the
  * `-o` values of PYTEST_ADDOPTS before argv's (pytest reads them together before its ini).
  */
-export function firstPass(argv: string[], cwd: string, env: NodeJS.ProcessEnv): { first: CliOptions; config: Config; overrides: string[] } {
+export function firstPass(
+  argv: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): { first: CliOptions; config: Config; overrides: string[]; envAddopts: string[] } {
   const first = parseArgs(argv, null);
-  const overrides = [...(env.PYTEST_ADDOPTS ? parseArgs(splitShellArgs(env.PYTEST_ADDOPTS), null).overrides : []), ...first.overrides];
-  return { first, config: configOf(first, cwd, env, overrides), overrides };
+  const envAddopts = env.PYTEST_ADDOPTS ? splitShellArgs(env.PYTEST_ADDOPTS) : [];
+  const overrides = [...(envAddopts.length > 0 ? parseArgs(envAddopts, null).overrides : []), ...first.overrides];
+  return { first, config: configOf(first, cwd, env, overrides), overrides, envAddopts };
 }
 
 /** The config the first reading of argv finds, with these `-o` values over its ini. */
@@ -68,16 +74,10 @@ function configOf(first: CliOptions, cwd: string, env: NodeJS.ProcessEnv, overri
 
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 export function openSession(argv: string[], command: CliOptions['command'], cwd: string, env: NodeJS.ProcessEnv): Session {
-  const { first, config, overrides } = firstPass(argv, cwd, env);
-  const envAddopts = env.PYTEST_ADDOPTS ? splitShellArgs(env.PYTEST_ADDOPTS) : [];
-  // pytest's anchors: the paths named that exist, else (none named, run from the rootdir) the
-  // testpaths that exist, else where it runs
+  const { first, config, overrides, envAddopts } = firstPass(argv, cwd, env);
+  // pytest's anchors: the paths named that exist, else (none named) its testpaths decision
   const named = first.paths.map((p) => resolve(cwd, pathPart(p))).filter((path) => probePath(path) !== undefined);
-  const testpathAnchors =
-    first.paths.length === 0 && cwd === config.rootdir
-      ? config.testpaths.map((p) => resolve(config.rootdir, p)).filter((path) => probePath(path) !== undefined)
-      : [];
-  const anchors = named.length > 0 ? named : testpathAnchors.length > 0 ? testpathAnchors : [cwd];
+  const anchors = named.length > 0 ? named : first.paths.length > 0 ? [resolve(cwd)] : (testpathMatches(config, cwd) ?? [resolve(cwd)]);
   const conftests = initialConftestPaths(config.rootdir, anchors);
   const extraOptions = conftestOptions(conftests);
   const watched = [...conftests, ...(config.inifile ? [config.inifile] : [])];
@@ -120,8 +120,7 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   // A path outside the rootdir (`-c /dev/null` makes /dev the rootdir): pytest names its tests
   // from the path it was given (nodes._check_initialpaths_for_relpath), not from the rootdir as
   // discovery does: real pytest runs the session.
-  const inside = (path: string) => path === config.rootdir || path.startsWith(config.rootdir.endsWith(sep) ? config.rootdir : config.rootdir + sep);
-  if (!paths.every(inside)) options.routes.push({ option: 'a path outside the rootdir', route: 'session' });
+  if (!paths.every((path) => isWithin(path, config.rootdir))) options.routes.push({ option: 'a path outside the rootdir', route: 'session' });
   // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
   const strictConfig =
     options.strictConfig || options.pytestArgs.includes('--strict') || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);
@@ -209,11 +208,15 @@ function decidePaths(options: CliOptions, config: Config, cwd: string): { paths:
     });
     return { paths, fromTestpaths: false };
   }
-  if (resolve(cwd) === config.rootdir && config.testpaths.length > 0) {
-    const found = config.testpaths.flatMap((p) => expandGlobs([p], config.rootdir, 'paths').map((rel) => resolve(config.rootdir, rel)));
-    if (found.length > 0) return { paths: found, fromTestpaths: true };
-  }
-  return { paths: [resolve(cwd)], fromTestpaths: false };
+  const found = testpathMatches(config, cwd);
+  return found ? { paths: found, fromTestpaths: true } : { paths: [resolve(cwd)], fromTestpaths: false };
+}
+
+/** What the `testpaths` globs match, when pytest uses them (run from the rootdir); null when it does not. */
+function testpathMatches(config: Config, cwd: string): string[] | null {
+  if (resolve(cwd) !== config.rootdir || config.testpaths.length === 0) return null;
+  const found = config.testpaths.flatMap((p) => expandGlobs([p], config.rootdir, 'paths').map((rel) => resolve(config.rootdir, rel)));
+  return found.length > 0 ? found : null;
 }
 
 export interface Collected {

@@ -10,6 +10,7 @@ import { watch, statSync, type FSWatcher } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { flushHeldCache, holdCacheInMemory } from '../discovery/index.js';
 import { fnmatch } from '../discovery/fnmatch.js';
+import { isWithin } from '../discovery/walk.js';
 import { computeImpact, projectGraph, type ImportGraph } from '../impact/index.js';
 import { probePath } from '../memo/inputs.js';
 import { countResults, summaryParts } from '../report/counts.js';
@@ -52,7 +53,7 @@ function fileItems(files: Iterable<string>): TestItem[] {
 }
 
 function under(abs: string, scope: string[]): boolean {
-  return scope.some((path) => abs === path || abs.startsWith(path.endsWith(sep) ? path : path + sep));
+  return scope.some((path) => isWithin(abs, path));
 }
 
 export async function watchCommand(rest: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {

@@ -1,7 +1,7 @@
 // Finds test modules the way pytest's Dir/Package collectors do: sorted by name, files and
 // directories interleaved, __init__.py first in a package, with pytest's ignore rules.
 import type { Dirent } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { listLoggedDir, probePath } from '../memo/inputs.js';
 import { fnmatch, fnmatchPath } from './fnmatch.js';
 
@@ -86,6 +86,11 @@ function walkDir(dir: string, rules: WalkRules, out: WalkFound): void {
  * `dir` and its parents up to and including `rootdir`, innermost first; just `dir` when it is not
  * below the rootdir. The directories whose conftest.py files apply to something in `dir`.
  */
+/** Whether `path` is `dir` or lies below it. */
+export function isWithin(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
 export function dirsUpToRootdir(dir: string, rootdir: string): string[] {
   const dirs: string[] = [];
   for (let d = dir; ; d = dirname(d)) {

@@ -160,12 +160,14 @@ export class CollectionTruth {
   hookDeselect(file: string, ids: readonly string[]): boolean {
     let seen = this.hookDeselected.get(file);
     if (!seen) this.hookDeselected.set(file, (seen = new Set()));
+    // (each unit of the file, in each worker, reports them again)
+    const fresh = ids.filter((id) => !seen.has(id));
+    if (fresh.length === 0) return false;
     const unselected = this.hookUnselected.get(file) ?? new Set<string>();
     const listedSelected = new Set(this.selectedItemsByFile.get(file)?.map((item) => item.id));
     const listedDeselected = new Set(this.deselectedByFile.get(file)?.map((item) => item.id));
     let changed = false;
-    for (const id of ids) {
-      if (seen.has(id)) continue;
+    for (const id of fresh) {
       seen.add(id);
       if (listedDeselected.has(id)) {
         this.hookDeselectedCollected++; // -k/-m/--deselect left it out already

@@ -671,7 +671,7 @@ class NativeEngine:
         self.emit(self.collected.frame(
             relfile, selected_ids, ids,
             None if ids is None else [item.nodeid for item in module_items],
-            self._hook_deselected.get(relfile, ())))
+            self.hook_deselected(relfile)))
         if items:
             try:  # leave the packages of the previous unit that this one is not in
                 self.session.state.teardown_exact(items[0].listchain())

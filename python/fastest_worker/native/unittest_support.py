@@ -239,6 +239,4 @@ def pytest_skip_of(exc: BaseException, when: str) -> BaseException:
 
     call = types.SimpleNamespace(excinfo=types.SimpleNamespace(value=exc), when=when)
     pytest_unittest.pytest_runtest_makereport(item=None, call=call)
-    made = call.excinfo.value
-    return made if made is not exc else skip.Exception(str(exc), _use_item_location=True)
-
+    return call.excinfo.value
