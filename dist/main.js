@@ -5645,6 +5645,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             reruns,
             junitFamily: options.junitxml ? (0, reporters_js_1.junitIniOptions)(config).family : undefined,
             namedPaths: (0, unlisted_js_1.namedPaths)(session),
+            namedNodes: (0, index_js_2.namedNodeIds)(collected.selectOptions),
             invocationDir: cwd,
             markup: (0, reporters_js_1.consoleColored)(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
             columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
@@ -6173,7 +6174,8 @@ async function collect(session, settings = {}) {
         keyword: options.keyword ?? undefined,
         markexpr: options.markexpr ?? undefined,
         deselect: options.deselect,
-        nodeIds: nodeIds.filter((id) => id !== '' && id !== '.'),
+        // the rootdir named covers every other argument (pytest 9 drops those it subsumes)
+        nodeIds: nodeIds.some((id) => id === '' || id === '.') ? [] : nodeIds,
         rootdir: config.rootdir,
         erroredFiles: discovery.errors.map((e) => e.file),
         // a node id into a module that discovery does not list may be a test made at import: the run decides
@@ -22887,6 +22889,7 @@ class Pool {
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
             ...(this.opts.junitFamily ? { junitFamily: this.opts.junitFamily } : {}),
             ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
+            ...(this.opts.namedNodes?.length ? { namedNodes: this.opts.namedNodes } : {}),
             ...(this.opts.markup ? { markup: this.opts.markup } : {}),
             ...(this.opts.columns ? { columns: this.opts.columns } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
@@ -26038,6 +26041,7 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.evaluate = exports.parseExpression = exports.SelectionError = void 0;
+exports.namedNodeIds = namedNodeIds;
 exports.selectItems = selectItems;
 exports.unverifiedItemOfId = unverifiedItemOfId;
 exports.unverifiedItem = unverifiedItem;
@@ -26055,6 +26059,12 @@ Object.defineProperty(exports, "keywordNames", ({ enumerable: true, get: functio
 Object.defineProperty(exports, "keywordMatcher", ({ enumerable: true, get: function () { return match_js_2.keywordMatcher; } }));
 Object.defineProperty(exports, "markMatcher", ({ enumerable: true, get: function () { return match_js_2.markMatcher; } }));
 __exportStar(__nccwpck_require__(5939), exports);
+/** The node ids below module level the command line names (`test_x.py::TestA`, without a
+ * parametrization), as pytest keeps them: an argument a wider one covers is dropped. */
+function namedNodeIds(opts) {
+    const args = compile(opts).args ?? [];
+    return args.filter((arg) => arg.parts.length > 0).map((arg) => [arg.path, ...arg.parts].join('::'));
+}
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();

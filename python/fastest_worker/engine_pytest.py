@@ -843,6 +843,11 @@ class PytestEngine:
         self.rerun_plugin = None
         # file -> (what _collect_file returned, frames held back), from the collection pass
         self.precollected = {}
+        from .named_nodes import NamedNodes, OffPathClasses
+
+        named_nodes = NamedNodes(init.get("namedNodes"))
+        if named_nodes.restricts():
+            config.pluginmanager.register(OffPathClasses(named_nodes), "fastest-off-path-classes")
         if init.get("capture") == "no":
             config.pluginmanager.register(_teardown_starts(self), "fastest-teardown-starts")
 

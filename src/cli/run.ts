@@ -32,6 +32,7 @@ import {
 } from '../runner/index.js';
 import {
   expansionSelected,
+  namedNodeIds,
   planLastFailed,
   readLastFailed,
   type LastFailed,
@@ -750,6 +751,7 @@ async function runSession(
         reruns,
         junitFamily: options.junitxml ? junitIniOptions(config).family : undefined,
         namedPaths: namedPaths(session),
+        namedNodes: namedNodeIds(collected.selectOptions),
         invocationDir: cwd,
         markup: consoleColored(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
         columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,

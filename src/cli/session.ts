@@ -288,7 +288,8 @@ export async function collect(session: Session, settings: CollectSettings = {}):
     keyword: options.keyword ?? undefined,
     markexpr: options.markexpr ?? undefined,
     deselect: options.deselect,
-    nodeIds: nodeIds.filter((id) => id !== '' && id !== '.'),
+    // the rootdir named covers every other argument (pytest 9 drops those it subsumes)
+    nodeIds: nodeIds.some((id) => id === '' || id === '.') ? [] : nodeIds,
     rootdir: config.rootdir,
     erroredFiles: discovery.errors.map((e) => e.file),
     // a node id into a module that discovery does not list may be a test made at import: the run decides

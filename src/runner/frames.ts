@@ -30,6 +30,10 @@ export interface InitFrame {
   /** The paths named on the command line, absolute: pytest collects these even where a
    * conftest's collect_ignore names them. */
   namedPaths?: string[];
+  /** The command line's node ids below module level (`test_x.py::TestA`), rootdir-relative, without
+   * a parametrization, of modules it names no wider way: pytest collects only the classes on their
+   * paths, so another class's collection warnings are not raised. */
+  namedNodes?: string[];
   /** The console is coloured: send `longreprMarkup` beside each failure text, highlighted
    * with pygments unless `highlight` is false (`--code-highlight=no`). */
   markup?: { highlight: boolean };

@@ -67,6 +67,8 @@ export interface RunOptions {
   };
   /** The paths named on the command line, absolute (the init frame's `namedPaths`). */
   namedPaths?: string[];
+  /** The init frame's `namedNodes`. */
+  namedNodes?: string[];
   /** Where fastest was started: the workers' working directory, as pytest's (default: the rootdir). */
   invocationDir?: string;
   /** The console is coloured: failure texts also come with pytest's markup (init's `markup`). */
@@ -544,6 +546,7 @@ class Pool {
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
       ...(this.opts.junitFamily ? { junitFamily: this.opts.junitFamily } : {}),
       ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
+      ...(this.opts.namedNodes?.length ? { namedNodes: this.opts.namedNodes } : {}),
       ...(this.opts.markup ? { markup: this.opts.markup } : {}),
       ...(this.opts.columns ? { columns: this.opts.columns } : {}),
       ...(slot.state ? { state: slot.state.path } : {}),

@@ -63,6 +63,13 @@ interface CompiledSelection {
   args: NodeIdArg[] | null;
 }
 
+/** The node ids below module level the command line names (`test_x.py::TestA`, without a
+ * parametrization), as pytest keeps them: an argument a wider one covers is dropped. */
+export function namedNodeIds(opts: SelectOptions): string[] {
+  const args = compile(opts).args ?? [];
+  return args.filter((arg) => arg.parts.length > 0).map((arg) => [arg.path, ...arg.parts].join('::'));
+}
+
 function compile(opts: SelectOptions): CompiledSelection {
   // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
   const keywordText = (opts.keyword ?? '').trimStart();

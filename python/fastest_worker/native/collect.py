@@ -28,6 +28,7 @@ from .params import (CallSpec, Metafunc, direct_parametrize_args, generate_fixtu
                      prune_closure)
 from . import unittest_support
 from .rewrite import cyclic_gc_held
+from ..named_nodes import NamedNodes, collection_warnings_quiet
 
 
 _CO_COROUTINE = inspect.CO_COROUTINE
@@ -453,6 +454,7 @@ class Collector:
         self.describe_prefixes: tuple = ()
         self.make_describe_module = None
         self.anyio = None  # anyio's plugin (plugins.AnyioHooks), once a module needed it
+        self.named_nodes = NamedNodes()  # the command line's node ids below module level
 
     # --- the chain of directory nodes ------------------------------------------------------
     def dir_node(self, reldir: str) -> Node:
@@ -669,6 +671,12 @@ class Collector:
     def _collect_class(self, module_node, parent, name, cls) -> List[Item]:
         if not getattr(cls, "__test__", True):
             return []
+        if not self.named_nodes.collects(f"{parent.nodeid}::{name}"):
+            with collection_warnings_quiet():
+                return self._collect_class_on_path(module_node, parent, name, cls)
+        return self._collect_class_on_path(module_node, parent, name, cls)
+
+    def _collect_class_on_path(self, module_node, parent, name, cls) -> List[Item]:
         init = getattr(cls, "__init__", None)
         if init and init != object.__init__:
             _warn_collection(cls, f"cannot collect test class {cls.__name__!r} because it has a "

@@ -44,6 +44,7 @@ from .plugins import (NATIVE_PLUGINS, AnyioHooks, anyio_expands, describe_suppor
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from .. import junit_records, results
 from ..cancel import cancel_requested
+from ..named_nodes import NamedNodes
 from ..initial_conftests import InitialConftestFailure, import_failure_text, initial_conftest_paths
 from ..protocol import listed
 from ..results import CollectedReporter
@@ -309,6 +310,7 @@ class NativeEngine:
         self.session = Session(self.config, self.registry)
         self.session.parentids_below = frozenset({""})
         self.collector = Collector(self.session, self.config)
+        self.collector.named_nodes = NamedNodes(init.get("namedNodes"))
         self.collected = CollectedReporter()
         self.modules: Dict[str, tuple] = {}
         # What a conftest's or plugin's pytest_collection_modifyitems deselected in each module
