@@ -5668,7 +5668,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 if (!collectionSkip && !checkExpansion(r.id))
                     return teardownOutput?.();
                 if (collectionSkip) {
-                    truth.collectionFailed(r.file ?? (0, nodeid_js_1.pathOfId)(r.id));
+                    truth.collectorSkipped((0, nodeid_js_1.pathOfId)(r.id));
                     reporter.correctCounts(truth.selected, truth.deselected);
                 }
                 results.push(r);
@@ -5884,8 +5884,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 .filter((e) => e.id === undefined)
                 .map((e) => e.file)
                 .filter((file) => collectedByPytest.has(file)),
-            // a module skipped at import (importorskip): its skip, reported by its file's id, is its truth
-            ...results.filter((r) => (0, types_js_1.isCollectionSkip)(r) && r.id === r.file).map((r) => r.id),
+            // a module skipped at import (importorskip), a directory whose conftest skips: the skip is
+            // the truth of the files it holds
+            ...(0, index_js_1.filesUnder)(listedItems.map((item) => item.file), results.filter(types_js_1.isCollectionSkip).map((r) => (0, nodeid_js_1.pathOfId)(r.id))),
         ]), truth.modules, (0, index_js_3.doctestOptionsOf)(options.pytestArgs, undefined)))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
     else
@@ -22498,7 +22499,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.checkPythonRemembered = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.listedModuleSeconds = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
+exports.filesUnder = exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.checkPythonRemembered = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.listedModuleSeconds = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -22539,6 +22540,7 @@ var environment_js_1 = __nccwpck_require__(5047);
 Object.defineProperty(exports, "testEnvironment", ({ enumerable: true, get: function () { return environment_js_1.testEnvironment; } }));
 var truth_js_1 = __nccwpck_require__(395);
 Object.defineProperty(exports, "CollectionTruth", ({ enumerable: true, get: function () { return truth_js_1.CollectionTruth; } }));
+Object.defineProperty(exports, "filesUnder", ({ enumerable: true, get: function () { return truth_js_1.filesUnder; } }));
 
 
 /***/ }),
@@ -22559,6 +22561,7 @@ exports.describeExit = describeExit;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const nodeid_js_1 = __nccwpck_require__(9098);
+const types_js_1 = __nccwpck_require__(8522);
 const errors_js_1 = __nccwpck_require__(5507);
 const schedule_js_1 = __nccwpck_require__(2873);
 const frames_js_1 = __nccwpck_require__(6706);
@@ -22593,6 +22596,8 @@ class Pool {
     cost = { workerSeconds: [], files: new Map() };
     summary = { interrupted: false, crashes: 0, timeouts: 0 };
     seenCollectErrors = new Set();
+    /** Collectors reported skipped: a directory whose conftest skips is one skip, whichever of its modules reported it. */
+    seenCollectSkips = new Set();
     /** Per file, how many times each collection warning has been reported by one unit's collection. */
     seenCollectWarnings = new Map();
     /** Units made of what a dead worker left. */
@@ -23260,6 +23265,11 @@ class Pool {
         }
     }
     emitResult(result) {
+        if ((0, types_js_1.isCollectionSkip)(result)) {
+            if (this.seenCollectSkips.has(result.id))
+                return;
+            this.seenCollectSkips.add(result.id);
+        }
         this.events.result(result);
         if (result.outcome === 'failed' || result.outcome === 'error')
             this.countFailure();
@@ -24729,6 +24739,7 @@ function sharedMemoryDir() {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CollectionTruth = void 0;
+exports.filesUnder = filesUnder;
 // What the run says was collected, against what discovery listed (docs/protocol.md, "Collected
 // counts"): ids a module does not produce are not collected (no result, not counted), dynamic
 // items count as the ids they expand to, and each module's true ids are kept for the discovery
@@ -24977,6 +24988,12 @@ class CollectionTruth {
         this.selectedItemsByFile.delete(file);
         this.waitFor.delete(file);
     }
+    /** A collector was skipped whole (a module at import; a directory whose conftest skips): the
+     * files it holds collect nothing. */
+    collectorSkipped(id) {
+        for (const file of filesUnder([...this.selectedByFile.keys(), ...this.deselectedByFile.keys()], [id]))
+            this.collectionFailed(file);
+    }
     /** A unit ended (its file may have failed to collect: its counts stay as discovery said). */
     unitDone(file) {
         this.waitFor.delete(file);
@@ -25047,6 +25064,10 @@ exports.CollectionTruth = CollectionTruth;
 function listedExactly(items, collected) {
     const ids = new Set(collected);
     return items.every((item) => !item.dynamic && ids.has(item.id));
+}
+/** Those of `files` that the collectors `collectorIds` (modules, directories: '' the rootdir) hold. */
+function filesUnder(files, collectorIds) {
+    return [...new Set(files)].filter((file) => collectorIds.some((id) => file === id || id === '' || file.startsWith(`${id}/`)));
 }
 
 

@@ -731,6 +731,12 @@ def _collected_nothing(exc, path):
     return isinstance(exc, pytest.UsageError) and os.path.isfile(path) and "not found" in str(exc)
 
 
+def _skipped_above(exc):
+    """pytest's UsageError for a named file whose collectors were all skipped."""
+    import pytest
+    return isinstance(exc, pytest.UsageError) and "found no collectors" in str(exc)
+
+
 @contextlib.contextmanager
 def _rewrite_warnings_as_plain_pytest():
     """pytest warns (PytestAssertRewriteWarning, an error under `filterwarnings = error`) when a
@@ -843,6 +849,8 @@ class PytestEngine:
         self.rerun_plugin = None
         # file -> (what _collect_file returned, frames held back), from the collection pass
         self.precollected = {}
+        # what the pass's collections warned, for the next result
+        self.pass_warnings = []
         from .named_nodes import NamedNodes, OffPathClasses
 
         named_nodes = NamedNodes(init.get("namedNodes"))
@@ -904,6 +912,11 @@ class PytestEngine:
             collection = self._collect_file(file)
         finally:
             plugin.emit = send
+        if isinstance(collection, tuple):
+            # what collecting it warned rides on this worker's next result, as the native engine's:
+            # a module whose tests are all deselected has no unit of its own to carry them
+            self.pass_warnings.extend(collection[3])
+            del collection[3][:]
         self.precollected[file] = (collection, held)
 
     def import_file(self, file):
@@ -954,17 +967,15 @@ class PytestEngine:
         return file in self.plugin.partial_files
 
     def take_collect_warnings(self, file):
-        """What collecting `file` warned in the collection pass, which its unit would carry."""
-        collection = self.precollected.get(file, (None,))[0]
-        if not isinstance(collection, tuple):
-            return []
-        taken = list(collection[3])
-        del collection[3][:]
+        """What collecting `file` (and the pass's files before it) warned, which the next result would carry."""
+        taken, self.pass_warnings = self.pass_warnings, []
         return taken
 
     def collected_ids(self, file):
         """The ids of the tests the collection pass found in `file` (None: not collected here)."""
         collection = self.precollected.get(file, (None,))[0]
+        if collection == "nothing":  # a file placeholder no hook collects anything from
+            return []
         return [item.nodeid for item in collection[0]] if isinstance(collection, tuple) else None
 
     def hook_deselected(self, file):
@@ -1011,6 +1022,10 @@ class PytestEngine:
         walked = os.path.abspath(path) not in self.named_paths
         placeholder = walked or self._is_placeholder(file)
         listings = self.listings
+        if walked and not os.path.lexists(path):
+            # gone since discovery listed it (coverage's data file, erased as the session starts):
+            # pytest's walk, which runs after that, does not see it
+            return "nothing"
         try:
             if walked and self._directory_ignored(path):
                 return "nothing"
@@ -1027,6 +1042,9 @@ class PytestEngine:
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
             if placeholder and _collected_nothing(e, path):
                 return "nothing"
+            if plugin.unit_skipped_modules and _skipped_above(e):
+                # a directory above the module skipped (its conftest): that skip is the module's report
+                return [], plugin.unit_errors, plugin.unit_skipped_modules, plugin.collect_warnings
             self.emit(results.collect_error(file, _describe(e)))
             return None
         finally:
@@ -1055,6 +1073,9 @@ class PytestEngine:
         if collection is None:
             return {"engine": "pytest", "reason": None}
         items, plugin.unit_errors, plugin.unit_skipped_modules, plugin.collect_warnings = collection
+        if self.pass_warnings:
+            plugin.collect_warnings = self.pass_warnings + plugin.collect_warnings
+            self.pass_warnings = []
 
         if ids is not None and file in ids:
             ids = None  # the whole-file item (a file placeholder, a dynamic module): all it collects

@@ -10,6 +10,7 @@ import {
   checkPythonRemembered,
   COLD_WORKER_SECONDS,
   CollectionTruth,
+  filesUnder,
   estimatedTestSeconds,
   listedModuleSeconds,
   makeUnits,
@@ -774,7 +775,7 @@ async function runSession(
           const collectionSkip = isCollectionSkip(r);
           if (!collectionSkip && !checkExpansion(r.id)) return teardownOutput?.();
           if (collectionSkip) {
-            truth.collectionFailed(r.file ?? pathOfId(r.id));
+            truth.collectorSkipped(pathOfId(r.id));
             reporter.correctCounts(truth.selected, truth.deselected);
           }
           results.push(r);
@@ -972,8 +973,12 @@ async function runSession(
           .filter((e) => e.id === undefined)
           .map((e) => e.file)
           .filter((file) => collectedByPytest.has(file)),
-        // a module skipped at import (importorskip): its skip, reported by its file's id, is its truth
-        ...results.filter((r) => isCollectionSkip(r) && r.id === r.file).map((r) => r.id),
+        // a module skipped at import (importorskip), a directory whose conftest skips: the skip is
+        // the truth of the files it holds
+        ...filesUnder(
+          listedItems.map((item) => item.file),
+          results.filter(isCollectionSkip).map((r) => pathOfId(r.id)),
+        ),
       ]),
       truth.modules,
       doctestOptionsOf(options.pytestArgs, undefined),

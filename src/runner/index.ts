@@ -39,4 +39,4 @@ export { findPython, checkPython, runtimePythonPath } from './python.js';
 export { checkPythonRemembered } from './python-check.js';
 export { RunnerError } from './errors.js';
 export { testEnvironment } from './environment.js';
-export { CollectionTruth, type TruthInput } from './truth.js';
+export { CollectionTruth, filesUnder, type TruthInput } from './truth.js';

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { coveringIds as idsCovering } from '../nodeid.js';
-import type { CollectionError, PluginsSummary, RerunSettings, TestResult, Unit, WarningRecord } from '../types.js';
+import { isCollectionSkip, type CollectionError, type PluginsSummary, type RerunSettings, type TestResult, type Unit, type WarningRecord } from '../types.js';
 import { RunnerError } from './errors.js';
 import { DEFAULT_TEST_SECONDS, OrderedQueues } from './schedule.js';
 import { FrameReader, type CollectErrorFrame, type MalformedFrame, type StartFrame, type TimeoutMethod, type WorkerFrame } from './frames.js';
@@ -267,6 +267,8 @@ class Pool {
   private readonly cost: MeasuredCost = { workerSeconds: [], files: new Map() };
   private readonly summary: RunSummary = { interrupted: false, crashes: 0, timeouts: 0 };
   private readonly seenCollectErrors = new Set<string>();
+  /** Collectors reported skipped: a directory whose conftest skips is one skip, whichever of its modules reported it. */
+  private readonly seenCollectSkips = new Set<string>();
   /** Per file, how many times each collection warning has been reported by one unit's collection. */
   private readonly seenCollectWarnings = new Map<string, Map<string, number>>();
   /** Units made of what a dead worker left. */
@@ -892,6 +894,10 @@ class Pool {
   }
 
   private emitResult(result: TestResult): void {
+    if (isCollectionSkip(result)) {
+      if (this.seenCollectSkips.has(result.id)) return;
+      this.seenCollectSkips.add(result.id);
+    }
     this.events.result(result);
     if (result.outcome === 'failed' || result.outcome === 'error') this.countFailure();
     if (result.teardownError) this.countFailure();

@@ -253,6 +253,12 @@ export class CollectionTruth {
     this.waitFor.delete(file);
   }
 
+  /** A collector was skipped whole (a module at import; a directory whose conftest skips): the
+   * files it holds collect nothing. */
+  collectorSkipped(id: string): void {
+    for (const file of filesUnder([...this.selectedByFile.keys(), ...this.deselectedByFile.keys()], [id])) this.collectionFailed(file);
+  }
+
   /** A unit ended (its file may have failed to collect: its counts stay as discovery said). */
   unitDone(file: string): void {
     this.waitFor.delete(file);
@@ -314,4 +320,9 @@ export class CollectionTruth {
 function listedExactly(items: TestItem[], collected: string[]): boolean {
   const ids = new Set(collected);
   return items.every((item) => !item.dynamic && ids.has(item.id));
+}
+
+/** Those of `files` that the collectors `collectorIds` (modules, directories: '' the rootdir) hold. */
+export function filesUnder(files: Iterable<string>, collectorIds: readonly string[]): string[] {
+  return [...new Set(files)].filter((file) => collectorIds.some((id) => file === id || id === '' || file.startsWith(`${id}/`)));
 }

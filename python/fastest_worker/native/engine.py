@@ -276,9 +276,11 @@ def _assertion_settings(config) -> tuple:
 
 
 def _module_skip_frame(relfile: str, state: tuple) -> dict:
-    """The result frame of a ("skip", reason, line) state: the module skipped at import."""
+    """The result frame of a ("skip", reason, line[, collector, file]) state: the module skipped at
+    import, or the directory whose conftest skipped."""
     reason, line = state[1], state[2]
-    return results.module_skipped(relfile, relfile, line, reason, f"{relfile}:{line}: {reason}", "native")
+    nodeid, file = (state[3], state[4]) if len(state) > 3 else (relfile, relfile)
+    return results.module_skipped(nodeid, file, line, reason, f"{file}:{line}: {reason}", "native")
 
 
 class NativeEngine:
@@ -614,6 +616,8 @@ class NativeEngine:
     def collected_ids(self, relfile: str) -> Optional[list]:
         """The ids of the tests the collection pass found in `relfile` (None: not collected here)."""
         state = self.modules.get(relfile)
+        if state is not None and state[0] == "skip":  # skipped whole: it holds no test (as the pytest engine says)
+            return []
         return [item.nodeid for item in state[1]] if state is not None and state[0] == "ok" else None
 
     def hook_deselected(self, relfile: str) -> List[str]:
@@ -734,7 +738,10 @@ class NativeEngine:
                     # pytest's collector of the conftest's directory fails, not the module: the
                     # error is named by the directory (`ERROR collecting sub`), once
                     directory = relpath(os.path.dirname(conftest), self.rootdir)
-                    state = ("error", format_collect_failure(e, conftest), collect_crash(e, conftest=True), directory)
+                    if isinstance(e, Skipped):  # a skip, allowed at module level or not: that collector is skipped
+                        state = ("skip", skip_reason(e), crash_location(e)[1] or 1, directory, relpath(conftest, self.rootdir))
+                    else:
+                        state = ("error", format_collect_failure(e, conftest), collect_crash(e, conftest=True), directory)
                     self.modules[relfile] = state
                     return state
                 try:

@@ -1,0 +1,129 @@
+// What collection reports for shapes real suites have (babel, pygments): a conftest that skips
+// its directory, a conftest collecting non-Python files beside a module that fails to import, a
+// collect_file hook beside coverage's data file, a module whose tests -k deselects that warns at
+// import. Each against pytest, with every engine setting, first run and taught.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ENGINE_SETTINGS, normalOutput, projectPerEngine, runIn } from './helpers/against-pytest.js';
+
+interface Shape {
+  files: Record<string, string>;
+  commandLines: string[][];
+  /** A conftest hook: `--engine native` refuses it by design (its own error), not compared. */
+  hooks?: true;
+}
+
+const SHAPES: Record<string, Shape> = {
+  // pytest's collector of `sub` is skipped: one skip, the other directories run
+  'skipping-conftest': {
+    files: {
+      'test_ok.py': 'def test_ok():\n    pass\n',
+      'sub/conftest.py': 'import pytest\npytest.skip("not here", allow_module_level=True)\n',
+      'sub/test_x.py': 'def test_x():\n    pass\n',
+      'sub/test_y.py': 'def test_y():\n    pass\n',
+      'sub/helper.py': 'X = 1\n',
+    },
+    commandLines: [['-rA'], ['-rs', '-v'], ['--co', '-q'], ['-rA', '--junitxml=out.xml']],
+  },
+  // babel: the root conftest's pytest_collect_file makes every file a candidate
+  'collect-file-hook-and-skip': {
+    files: {
+      'conftest.py': 'def pytest_collect_file(file_path, parent):\n    return None\n',
+      'test_ok.py': 'def test_ok():\n    pass\n',
+      'sub/conftest.py': 'import pytest\npytest.skip("not here", allow_module_level=True)\n',
+      'sub/helper.py': 'X = 1\n',
+      '.coverage': 'left by an earlier run\n',
+    },
+    commandLines: [['-rA'], ['--co', '-q']],
+    hooks: true,
+  },
+  // pygments: items of non-Python files counted as the hook collects them, beside an import error
+  'text-items-and-import-error': {
+    files: {
+      'data/conftest.py': [
+        'import pytest',
+        '',
+        'def pytest_collect_file(parent, file_path):',
+        "    if file_path.suffix == '.txt':",
+        '        return TxtFile.from_parent(parent, path=file_path)',
+        '',
+        'class TxtFile(pytest.File):',
+        '    def collect(self):',
+        "        yield TxtItem.from_parent(self, name='item')",
+        '',
+        'class TxtItem(pytest.Item):',
+        '    def runtest(self):',
+        '        pass',
+        '',
+      ].join('\n'),
+      'data/a.txt': 'a\n',
+      'data/b.txt': 'b\n',
+      'test_bad.py': 'raise ImportError("boom")\n',
+    },
+    commandLines: [[], ['--co', '-q'], ['data']],
+    hooks: true,
+  },
+  // a module whose tests -k deselects is still imported: what importing it warns is reported
+  'deselected-module-warns': {
+    files: {
+      'conftest.py': 'def pytest_runtest_teardown(item, nextitem):\n    pass\n',
+      'test_a.py': 'import warnings\nwarnings.warn("imported a")\n\ndef test_a():\n    pass\n',
+      'test_b.py': 'def test_b():\n    pass\n',
+    },
+    commandLines: [
+      ['-k', 'test_b'],
+      ['-k', 'test_b', '-q'],
+    ],
+    hooks: true,
+  },
+};
+
+function write(dir: string, files: Record<string, string>): void {
+  writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+}
+
+/** Two workers print a module's progress line as its results come: the rest of the output is compared. */
+const withoutProgress = (out: string) =>
+  normalOutput(out)
+    .split('\n')
+    .filter((line) => !/ \[\s*\d+%\]$/.test(line) && !/ (PASSED|FAILED|SKIPPED)\s/.test(line))
+    .join('\n');
+
+describe('collection reports of real suites’ shapes', () => {
+  for (const [name, shape] of Object.entries(SHAPES)) {
+    const dirs = projectPerEngine(`fastest-collection-${name}-`, (dir) => write(dir, shape.files));
+    ENGINE_SETTINGS.forEach(([engine, workers], at) => {
+      if (shape.hooks && engine === 'native') return;
+      it(`${name}: pytest's (engine ${engine}, ${workers} workers)`, async () => {
+        const dir = dirs[at]!;
+        for (const round of ['first', 'taught']) {
+          for (const args of shape.commandLines) {
+            const common = ['-p', 'no:cacheprovider', ...args];
+            const pytest = await runIn('python3', ['-m', 'pytest', ...common], dir, '', join(dir, 'tmp-p'));
+            const pytestXml = args.some((a) => a.startsWith('--junitxml')) ? readXml(dir) : '';
+            const fastest = await runIn(process.execPath, [cli, '--engine', engine, '-n', workers, ...common], dir, '', join(dir, 'tmp-f'));
+            const fastestXml = args.some((a) => a.startsWith('--junitxml')) ? readXml(dir) : '';
+            const label = `${round}: ${args.join(' ')}`;
+            expect(withoutProgress(fastest.out), label).toBe(withoutProgress(pytest.out));
+            expect(fastest.code, label).toBe(pytest.code);
+            expect(fastestXml, label).toBe(pytestXml);
+          }
+        }
+      });
+    });
+  }
+});
+
+/** The JUnit report's testcases and their outcomes, without times. */
+function readXml(dir: string): string {
+  const text = readFileSync(join(dir, 'out.xml'), 'utf8');
+  return text
+    .replace(/ time="[^"]*"/g, '')
+    .replace(/ timestamp="[^"]*"/g, '')
+    .replace(/ hostname="[^"]*"/g, '');
+}
