@@ -82,3 +82,26 @@ describe('files a conftest hook collects, in many directories', () => {
     expect(calls(fastestLog)).toEqual(calls(pytestLog));
   });
 });
+
+// babel: the root conftest's pytest_collect_file makes every file of the rootdir a candidate the
+// pytest engine collects on its own (README.txt first). pytest 9.1 drops the conftests still
+// waiting for their Directory when a collection finishes: tests/conftest.py, an initial conftest,
+// lost its fixtures for every module after the first file (`fixture 'fx' not found`, first run).
+describe('a root conftest collecting files, and a tests/conftest.py fixture', () => {
+  it.each([['pytest'], ['auto']])('--engine %s -n 1: the fixture is found, as under pytest', (engine) => {
+    const dir = mkdtempSync(join(tmpdir(), 'fastest-pending-conftest-'));
+    mkdirSync(join(dir, 'tests'));
+    writeFileSync(join(dir, 'README.txt'), 'read me\n');
+    writeFileSync(join(dir, 'conftest.py'), 'def pytest_collect_file(file_path, parent):\n    return None\n');
+    writeFileSync(join(dir, 'tests', 'conftest.py'), 'import pytest\n\n@pytest.fixture\ndef fx():\n    return 1\n');
+    writeFileSync(join(dir, 'tests', 'test_a.py'), 'def test_a(fx):\n    assert fx == 1\n');
+    const pytest = spawnSync(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], { cwd: dir, encoding: 'utf8' });
+    expect(pytest.stdout).toContain('1 passed');
+    const fastest = spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider', '--python', python, '-n', '1', '--engine', engine], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(fastest.stdout, fastest.stdout + fastest.stderr).toContain('1 passed');
+    expect(fastest.status).toBe(0);
+  });
+});

@@ -243,6 +243,13 @@ class _UnitEnd:
         return self._chain
 
 
+class _PendingConftests(dict):
+    """pytest >= 9.1's conftests waiting for their Directory, kept when a file's collection ends."""
+
+    def clear(self):
+        pass
+
+
 class _DirectoryFixtureRebinder:
     """pytest >= 9.1 binds a conftest's fixtures to the Directory node it collected first
     (FixtureDef.node, matched by identity). Each unit collects its file again, under new
@@ -833,6 +840,10 @@ class PytestEngine:
             self.header_lines = header
             rebinder = None
             if hasattr(getattr(session, "_fixturemanager", None), "_pending_conftests"):  # pytest >= 9.1
+                # A conftest's fixtures wait for its Directory's collection, and pytest drops what
+                # still waits when collection finishes. Here collection finishes after each file:
+                # a conftest loaded meanwhile (an initial one below the rootdir) keeps waiting.
+                session._fixturemanager._pending_conftests = _PendingConftests(session._fixturemanager._pending_conftests)
                 rebinder = _DirectoryFixtureRebinder(session)
                 config.pluginmanager.register(rebinder, "fastest-directory-fixtures")
         except UsageError as e:
