@@ -5482,6 +5482,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const narrowIds = new Map(selection.narrowIds);
     let lastFailedSkips;
     let lastFailedStatus;
+    /** --lf/--ff's plan once modules failed to collect again: pytest finds no recorded failure in them. */
+    let lastFailedPlanWithout;
+    /** What that plan changed in the counts so far. */
+    const lastFailedRecount = { selected: 0, deselected: 0 };
     /** What --lf deselects (pytest's `N deselected`, beside -k/-m's). */
     let deselected = selection.deselected;
     const collectedOrder = selected;
@@ -5489,9 +5493,20 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         // pytest's --lf filters modules and functions while it collects, before -k/-m deselect: it
         // walks every item the arguments name, and what it leaves out is neither collected nor deselected.
         const named = new Set([...selection.selected, ...selection.deselected].map((item) => item.id));
-        const plan = (0, index_js_2.planLastFailed)(selected, recordedFailures, options.lastFailed ? 'lf' : 'ff', {
-            collected: discovery.items.filter((item) => named.has(item.id)),
-        });
+        const mode = options.lastFailed ? 'lf' : 'ff';
+        const planned = selected;
+        const collected = discovery.items.filter((item) => named.has(item.id));
+        const plan = (0, index_js_2.planLastFailed)(planned, recordedFailures, mode, { collected });
+        const failures = recordedFailures;
+        lastFailedPlanWithout = (uncollected) => {
+            const again = (0, index_js_2.planLastFailed)(planned.filter((item) => !uncollected.has(item.file)), failures, mode, { collected: collected.filter((item) => !uncollected.has(item.file)) });
+            const kept = (items) => items.filter((item) => !uncollected.has(item.file)).length;
+            return {
+                status: again.status,
+                selected: again.items.length - kept(plan.items),
+                deselected: again.deselected.length - kept(plan.deselected),
+            };
+        };
         selected = plan.items;
         lastFailedStatus = plan.status;
         lastFailedSkips = plan.skipsModule;
@@ -5677,6 +5692,17 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             collectionError: (e) => {
                 errors.push(e);
                 reporter.collectionError(e);
+                if (lastFailedPlanWithout && e.id === undefined) {
+                    const again = lastFailedPlanWithout(new Set((0, index_js_1.filesUnder)(discovery.items.map((item) => item.file), uncollectedIds(errors, results))));
+                    if (!options.continueOnCollectionErrors) {
+                        // the session stops at the error: it counts what pytest's --lf would have collected
+                        truth.selected += again.selected - lastFailedRecount.selected;
+                        truth.deselected += again.deselected - lastFailedRecount.deselected;
+                        lastFailedRecount.selected = again.selected;
+                        lastFailedRecount.deselected = again.deselected;
+                    }
+                    reporter.correctCounts(truth.selected, truth.deselected, again.status);
+                }
             },
             unitCollected: (info) => {
                 if (truth.unitCollected(info))
@@ -5745,7 +5771,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                     return 'stop';
                 for (const file of uncounted)
                     truth.collectionFailed(file);
-                const fromPass = stopping && !filtering && truth.countFromPass();
+                // (--lf keeps only a module's recorded failures while it collects: the pass collects it whole)
+                const fromPass = stopping && !filtering && !options.lastFailed && truth.countFromPass();
                 if (uncounted.length > 0 || fromPass)
                     reporter.correctCounts(truth.selected, truth.deselected);
                 if (truth.waitFor.size === 0)
@@ -5848,7 +5875,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
     if (!options.plugins.includes('no:cacheprovider')) {
         // (--collect-only: pytest records what failed to collect, and leaves --nf's ids alone)
-        (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, listed?.ids ?? selected.map((i) => i.id), pytestCacheDir(config));
+        // (the tests discovery lists in a module that failed to collect were not collected)
+        const uncollected = new Set((0, index_js_1.filesUnder)(discovery.items.map((item) => item.file), uncollectedIds(errors, results)));
+        const collectedIds = (listed?.ids ?? selected.map((i) => i.id)).filter((id) => !uncollected.has((0, nodeid_js_1.pathOfId)(id)));
+        (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, collectedIds, pytestCacheDir(config));
         // the ids pytest's session collected (expansions as run) for --nf
         if (!listed)
             (0, index_js_2.updateNodeIds)(config.rootdir, [...new Set([...selected.map((i) => i.id), ...results.map((r) => r.id)])], pytestCacheDir(config));
@@ -5927,6 +5957,10 @@ function cacheDirHeader(config, options) {
 }
 function pytestCacheDir(config) {
     return (0, index_js_4.getIni)(config, 'cache_dir', 'string') ?? '.pytest_cache';
+}
+/** The collectors that collected nothing: modules and directories that failed to collect or were skipped whole. */
+function uncollectedIds(errors, results) {
+    return [...errors.filter((e) => e.id === undefined).map((e) => e.file), ...results.filter(types_js_1.isCollectionSkip).map((r) => (0, nodeid_js_1.pathOfId)(r.id))];
 }
 
 
@@ -19616,13 +19650,16 @@ class ConsoleReporter {
     }
     /**
      * The run corrected the counts discovery gave (ids a module does not produce, dynamic items
-     * expanded): the progress total from now on, and the header's numbers if it is still held.
+     * expanded): the progress total from now on, and the header's numbers if it is still held;
+     * `lastFailedStatus`: --lf/--ff's header line as the collection found the recorded failures.
      */
-    correctCounts(selected, deselected) {
+    correctCounts(selected, deselected, lastFailedStatus) {
         this.collected = selected;
         if (this.heldHeader) {
             this.heldHeader.collected = selected;
             this.heldHeader.deselected = deselected;
+            if (lastFailedStatus !== undefined)
+                this.heldHeader.lastFailedStatus = lastFailedStatus;
         }
     }
     /**
@@ -21439,9 +21476,9 @@ class Reporters {
         for (const r of this.all)
             r.testResult(result, teardownOutput);
     }
-    correctCounts(selected, deselected) {
+    correctCounts(selected, deselected, lastFailedStatus) {
         for (const r of this.all)
-            r.correctCounts(selected, deselected);
+            r.correctCounts(selected, deselected, lastFailedStatus);
     }
     countsKnown() {
         for (const r of this.all)

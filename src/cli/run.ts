@@ -575,6 +575,10 @@ async function runSession(
   const narrowIds = new Map(selection.narrowIds);
   let lastFailedSkips: ((file: string) => boolean) | undefined;
   let lastFailedStatus: string | undefined;
+  /** --lf/--ff's plan once modules failed to collect again: pytest finds no recorded failure in them. */
+  let lastFailedPlanWithout: ((uncollected: ReadonlySet<string>) => { status: string; selected: number; deselected: number }) | undefined;
+  /** What that plan changed in the counts so far. */
+  const lastFailedRecount = { selected: 0, deselected: 0 };
   /** What --lf deselects (pytest's `N deselected`, beside -k/-m's). */
   let deselected = selection.deselected;
   const collectedOrder = selected;
@@ -582,9 +586,25 @@ async function runSession(
     // pytest's --lf filters modules and functions while it collects, before -k/-m deselect: it
     // walks every item the arguments name, and what it leaves out is neither collected nor deselected.
     const named = new Set([...selection.selected, ...selection.deselected].map((item) => item.id));
-    const plan = planLastFailed(selected, recordedFailures, options.lastFailed ? 'lf' : 'ff', {
-      collected: discovery.items.filter((item) => named.has(item.id)),
-    });
+    const mode = options.lastFailed ? 'lf' : 'ff';
+    const planned = selected;
+    const collected = discovery.items.filter((item) => named.has(item.id));
+    const plan = planLastFailed(planned, recordedFailures, mode, { collected });
+    const failures = recordedFailures;
+    lastFailedPlanWithout = (uncollected) => {
+      const again = planLastFailed(
+        planned.filter((item) => !uncollected.has(item.file)),
+        failures,
+        mode,
+        { collected: collected.filter((item) => !uncollected.has(item.file)) },
+      );
+      const kept = (items: TestItem[]) => items.filter((item) => !uncollected.has(item.file)).length;
+      return {
+        status: again.status,
+        selected: again.items.length - kept(plan.items),
+        deselected: again.deselected.length - kept(plan.deselected),
+      };
+    };
     selected = plan.items;
     lastFailedStatus = plan.status;
     lastFailedSkips = plan.skipsModule;
@@ -784,6 +804,24 @@ async function runSession(
         collectionError: (e) => {
           errors.push(e);
           reporter.collectionError(e);
+          if (lastFailedPlanWithout && e.id === undefined) {
+            const again = lastFailedPlanWithout(
+              new Set(
+                filesUnder(
+                  discovery.items.map((item) => item.file),
+                  uncollectedIds(errors, results),
+                ),
+              ),
+            );
+            if (!options.continueOnCollectionErrors) {
+              // the session stops at the error: it counts what pytest's --lf would have collected
+              truth.selected += again.selected - lastFailedRecount.selected;
+              truth.deselected += again.deselected - lastFailedRecount.deselected;
+              lastFailedRecount.selected = again.selected;
+              lastFailedRecount.deselected = again.deselected;
+            }
+            reporter.correctCounts(truth.selected, truth.deselected, again.status);
+          }
         },
         unitCollected: (info) => {
           if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
@@ -842,7 +880,8 @@ async function runSession(
           }
           if (listing) return 'stop';
           for (const file of uncounted) truth.collectionFailed(file);
-          const fromPass = stopping && !filtering && truth.countFromPass();
+          // (--lf keeps only a module's recorded failures while it collects: the pass collects it whole)
+          const fromPass = stopping && !filtering && !options.lastFailed && truth.countFromPass();
           if (uncounted.length > 0 || fromPass) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },
@@ -936,7 +975,15 @@ async function runSession(
   // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
   if (!options.plugins.includes('no:cacheprovider')) {
     // (--collect-only: pytest records what failed to collect, and leaves --nf's ids alone)
-    updateLastFailed(config.rootdir, outcomes, listed?.ids ?? selected.map((i) => i.id), pytestCacheDir(config));
+    // (the tests discovery lists in a module that failed to collect were not collected)
+    const uncollected = new Set(
+      filesUnder(
+        discovery.items.map((item) => item.file),
+        uncollectedIds(errors, results),
+      ),
+    );
+    const collectedIds = (listed?.ids ?? selected.map((i) => i.id)).filter((id) => !uncollected.has(pathOfId(id)));
+    updateLastFailed(config.rootdir, outcomes, collectedIds, pytestCacheDir(config));
     // the ids pytest's session collected (expansions as run) for --nf
     if (!listed) updateNodeIds(config.rootdir, [...new Set([...selected.map((i) => i.id), ...results.map((r) => r.id)])], pytestCacheDir(config));
   }
@@ -1017,4 +1064,9 @@ function cacheDirHeader(config: Config, options: CliOptions): string | undefined
 
 function pytestCacheDir(config: Config): string {
   return getIni(config, 'cache_dir', 'string') ?? '.pytest_cache';
+}
+
+/** The collectors that collected nothing: modules and directories that failed to collect or were skipped whole. */
+function uncollectedIds(errors: readonly CollectionError[], results: readonly TestResult[]): string[] {
+  return [...errors.filter((e) => e.id === undefined).map((e) => e.file), ...results.filter(isCollectionSkip).map((r) => pathOfId(r.id))];
 }

@@ -334,13 +334,15 @@ export class ConsoleReporter {
 
   /**
    * The run corrected the counts discovery gave (ids a module does not produce, dynamic items
-   * expanded): the progress total from now on, and the header's numbers if it is still held.
+   * expanded): the progress total from now on, and the header's numbers if it is still held;
+   * `lastFailedStatus`: --lf/--ff's header line as the collection found the recorded failures.
    */
-  correctCounts(selected: number, deselected: number): void {
+  correctCounts(selected: number, deselected: number, lastFailedStatus?: string): void {
     this.collected = selected;
     if (this.heldHeader) {
       this.heldHeader.collected = selected;
       this.heldHeader.deselected = deselected;
+      if (lastFailedStatus !== undefined) this.heldHeader.lastFailedStatus = lastFailedStatus;
     }
   }
 

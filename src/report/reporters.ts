@@ -28,8 +28,8 @@ export interface Reporter {
   /** `teardownOutput` (-s): writes what the test's teardown printed, which the console shows
    * after the test's outcome and before its teardown error, as pytest; called once. */
   testResult(r: TestResult, teardownOutput?: () => void): void;
-  /** The run corrected discovery's counts (see ConsoleReporter.correctCounts). */
-  correctCounts(selected: number, deselected: number): void;
+  /** The run corrected discovery's counts (see ConsoleReporter.correctCounts), and --lf/--ff's status. */
+  correctCounts(selected: number, deselected: number, lastFailedStatus?: string): void;
   /** Every count is known: a held header may be printed. */
   countsKnown(): void;
   unitDone(file: string, engine?: { engine: string; reason: string | null }): void;
@@ -218,8 +218,8 @@ class Reporters implements Reporter {
   testResult(result: TestResult, teardownOutput?: () => void): void {
     for (const r of this.all) r.testResult(result, teardownOutput);
   }
-  correctCounts(selected: number, deselected: number): void {
-    for (const r of this.all) r.correctCounts(selected, deselected);
+  correctCounts(selected: number, deselected: number, lastFailedStatus?: string): void {
+    for (const r of this.all) r.correctCounts(selected, deselected, lastFailedStatus);
   }
   countsKnown(): void {
     for (const r of this.all) r.countsKnown();

@@ -1,0 +1,44 @@
+// --lf / --ff when the recorded failure is a module that still fails to import (cattrs' `-x --ff`
+// after a run): pytest collects no test of it, so it finds none of the recorded failures among its
+// items ("1 known failures not in selected tests"), deselects nothing, and records the module
+// again, never its tests. fastest counted the tests discovery lists in it as previous failures
+// ("rerun previous 2 failures first") and wrote them into the record as failed.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ENGINE_SETTINGS, normalOutput, projectPerEngine, runIn } from './helpers/against-pytest.js';
+
+const dirs = projectPerEngine('fastest-lastfailed-uncollected-', (dir) => {
+  writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
+  writeFileSync(join(dir, 'test_bad.py'), 'import not_a_module_anywhere\n\ndef test_x():\n    pass\n\ndef test_y():\n    pass\n');
+  writeFileSync(join(dir, 'test_ok.py'), 'def test_ok():\n    pass\n\ndef test_fails():\n    assert 0\n');
+});
+
+const COMMAND_LINES = [['--lf'], ['--ff'], ['--lf', '-v'], ['--ff', '-q'], ['--lf', '-k', 'test_ok']];
+const record = (dir: string) => join(dir, '.pytest_cache', 'v', 'cache', 'lastfailed');
+
+describe('--lf/--ff with a recorded module that still fails to import', () => {
+  ENGINE_SETTINGS.forEach(([engine, workers], at) => {
+    it(`reports and records as pytest (engine ${engine}, ${workers} workers)`, async () => {
+      const dir = dirs[at]!;
+      for (const recorded of ['{\n  "test_bad.py": true\n}', '{\n  "test_bad.py": true,\n  "test_ok.py::test_fails": true\n}']) {
+        for (const args of COMMAND_LINES) {
+          const seed = () => {
+            rmSync(join(dir, '.pytest_cache'), { recursive: true, force: true });
+            mkdirSync(join(record(dir), '..'), { recursive: true });
+            writeFileSync(record(dir), recorded);
+          };
+          seed();
+          const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(dir, 'tmp-p'));
+          const pytestRecord = readFileSync(record(dir), 'utf8');
+          seed();
+          const fastest = await runIn(process.execPath, [cli, '--engine', engine, '-n', workers, ...args], dir, '', join(dir, 'tmp-f'));
+          const label = `${recorded} ${args.join(' ')}`;
+          expect(normalOutput(fastest.out).replace(/^cachedir: .*\n/m, ''), label).toBe(normalOutput(pytest.out).replace(/^cachedir: .*\n/m, ''));
+          expect(fastest.code, label).toBe(pytest.code);
+          expect(readFileSync(record(dir), 'utf8'), label).toBe(pytestRecord);
+        }
+      }
+    });
+  });
+});
