@@ -14192,11 +14192,12 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     let collectedIds;
     if (mode === 'lf') {
         const lfPaths = failedPaths(failed);
-        const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
-        skippedFiles = survivors.skipped.size;
+        const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths, options.initPaths ?? new Set());
         collectedIds = survivors.ids;
         // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
         const listed = new Set((options.collected ?? items).map((item) => item.file));
+        const unlistedSkipped = survivors.found ? (options.modules ?? []).filter((file) => !listed.has(file) && !lfPaths.has(file)).length : 0;
+        skippedFiles = survivors.skipped.size + unlistedSkipped;
         skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
         considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
     }
@@ -14245,7 +14246,7 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
  * module holding a recorded failure has been collected, later modules keep only their recorded
  * functions (and all their classes), and modules off those paths are skipped.
  */
-function collectLastFailed(collected, failed, index, lfPaths) {
+function collectLastFailed(collected, failed, index, lfPaths, initPaths) {
     const isRecorded = (id, item) => failed.has(id) || (item.dynamic && item.param === undefined && id === item.id && index.has(id));
     const ordered = lastFailedPathsFirst(collected, lfPaths);
     const ids = new Set();
@@ -14267,7 +14268,7 @@ function collectLastFailed(collected, failed, index, lfPaths) {
         }
         else if (found || group.some((item) => isRecorded(moduleChildId(item), item))) {
             found = true;
-            kept = group.filter((item) => item.classes.length > 0 || isRecorded(item.id, item));
+            kept = initPaths.has(file) ? group : group.filter((item) => item.classes.length > 0 || isRecorded(item.id, item));
         }
         for (const item of kept)
             ids.add(item.id);

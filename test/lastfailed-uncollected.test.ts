@@ -42,3 +42,43 @@ describe('--lf/--ff with a recorded module that still fails to import', () => {
     });
   });
 });
+
+// --lf keeps every test of a file the command line names while it collects (pytest's
+// isinitpath), then deselects those that did not fail (cattrs: `tests/test_preconf.py --lf`,
+// `61 items / 59 deselected`); and it counts each module it skips collecting, tests or none (rich:
+// a module whose tests are all under `if sys.platform == "win32":`, `(skipped 61 files)`).
+const namedDirs = projectPerEngine('fastest-lastfailed-named-', (dir) => {
+  writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
+  writeFileSync(join(dir, 'test_a.py'), 'def test_fail():\n    assert 0\n\ndef test_pass():\n    pass\n');
+  writeFileSync(join(dir, 'test_c.py'), 'x = 1\n');
+  writeFileSync(join(dir, 'test_d.py'), 'def test_d():\n    pass\n');
+});
+
+describe('--lf with named files and modules without tests', () => {
+  ENGINE_SETTINGS.forEach(([engine, workers], at) => {
+    it(`reports as pytest (engine ${engine}, ${workers} workers)`, async () => {
+      const dir = namedDirs[at]!;
+      const commandLines = [
+        ['test_a.py', '--lf'],
+        ['--lf'],
+        ['test_a.py::test_pass', 'test_a.py::test_fail', '--lf'],
+        ['--lf', '-v'],
+        ['test_a.py', 'test_d.py', '--lf'],
+      ];
+      for (const args of commandLines) {
+        const seed = () => {
+          rmSync(join(dir, '.pytest_cache'), { recursive: true, force: true });
+          mkdirSync(join(record(dir), '..'), { recursive: true });
+          writeFileSync(record(dir), '{\n  "test_a.py::test_fail": true\n}');
+        };
+        seed();
+        const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(dir, 'tmp-p'));
+        seed();
+        const fastest = await runIn(process.execPath, [cli, '--engine', engine, '-n', workers, ...args], dir, '', join(dir, 'tmp-f'));
+        const label = args.join(' ');
+        expect(normalOutput(fastest.out).replace(/^cachedir: .*\n/m, ''), label).toBe(normalOutput(pytest.out).replace(/^cachedir: .*\n/m, ''));
+        expect(fastest.code, label).toBe(pytest.code);
+      }
+    });
+  });
+});

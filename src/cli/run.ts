@@ -588,15 +588,17 @@ async function runSession(
     const named = new Set([...selection.selected, ...selection.deselected].map((item) => item.id));
     const mode = options.lastFailed ? 'lf' : 'ff';
     const planned = selected;
-    const collected = discovery.items.filter((item) => named.has(item.id));
-    const plan = planLastFailed(planned, recordedFailures, mode, { collected });
+    const namedItems = discovery.items.filter((item) => named.has(item.id));
+    const initPaths = new Set((collected.selectOptions.nodeIds ?? []).map(pathOfId));
+    const modules = discovery.modules ?? [];
+    const plan = planLastFailed(planned, recordedFailures, mode, { collected: namedItems, initPaths, modules });
     const failures = recordedFailures;
     lastFailedPlanWithout = (uncollected) => {
       const again = planLastFailed(
         planned.filter((item) => !uncollected.has(item.file)),
         failures,
         mode,
-        { collected: collected.filter((item) => !uncollected.has(item.file)) },
+        { collected: namedItems.filter((item) => !uncollected.has(item.file)), initPaths, modules },
       );
       const kept = (items: TestItem[]) => items.filter((item) => !uncollected.has(item.file)).length;
       return {

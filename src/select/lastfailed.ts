@@ -152,6 +152,11 @@ export interface LastFailedOptions {
    * collects, before -k applies; without this the selected items stand in for the collected ones.
    */
   collected?: TestItem[];
+  /** Files the command line names (rootdir-relative): --lf keeps all of their tests while it
+   * collects (pytest's isinitpath), and deselects those that did not fail. */
+  initPaths?: ReadonlySet<string>;
+  /** Every test module the walk found, tests or none: --lf counts those it skips collecting. */
+  modules?: readonly string[];
 }
 
 /**
@@ -179,11 +184,12 @@ export function planLastFailed(
   let collectedIds: ReadonlySet<string> | undefined;
   if (mode === 'lf') {
     const lfPaths = failedPaths(failed);
-    const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
-    skippedFiles = survivors.skipped.size;
+    const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths, options.initPaths ?? new Set());
     collectedIds = survivors.ids;
     // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
     const listed = new Set((options.collected ?? items).map((item) => item.file));
+    const unlistedSkipped = survivors.found ? (options.modules ?? []).filter((file) => !listed.has(file) && !lfPaths.has(file)).length : 0;
+    skippedFiles = survivors.skipped.size + unlistedSkipped;
     skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
     considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
   }
@@ -236,6 +242,7 @@ function collectLastFailed(
   failed: ReadonlySet<string>,
   index: Map<string, string[]>,
   lfPaths: ReadonlySet<string>,
+  initPaths: ReadonlySet<string>,
 ): { ids: Set<string>; skipped: Set<string>; found: boolean } {
   const isRecorded = (id: string, item: TestItem): boolean => failed.has(id) || (item.dynamic && item.param === undefined && id === item.id && index.has(id));
   const ordered = lastFailedPathsFirst(collected, lfPaths);
@@ -256,7 +263,7 @@ function collectLastFailed(
       }
     } else if (found || group.some((item) => isRecorded(moduleChildId(item), item))) {
       found = true;
-      kept = group.filter((item) => item.classes.length > 0 || isRecorded(item.id, item));
+      kept = initPaths.has(file) ? group : group.filter((item) => item.classes.length > 0 || isRecorded(item.id, item));
     }
     for (const item of kept) ids.add(item.id);
   }
