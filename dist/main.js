@@ -22643,6 +22643,8 @@ class Pool {
     retries = new WeakSet();
     failures = 0;
     schedulingStopped = false;
+    /** -x/--maxfail reached in the unit at this collection position: what comes before it still runs. */
+    stopPosition = Infinity;
     finished = false;
     finishing = false;
     resolve;
@@ -22722,6 +22724,7 @@ class Pool {
                     watch: null,
                     stateAttached: false,
                     ahead: null,
+                    ownFailures: 0,
                     stateAtProtocolError: null,
                     pid: undefined,
                     spawnedAt: 0,
@@ -22907,6 +22910,7 @@ class Pool {
         slot.clockOffset = 0;
         slot.stateAttached = false;
         slot.ahead = null;
+        slot.ownFailures = 0;
         slot.stateAtProtocolError = null;
         slot.pid = undefined;
         slot.spawnedAt = performance.now();
@@ -22949,7 +22953,9 @@ class Pool {
         // state file's cancel word counts it).
         const ahead = this.schedulingStopped ? null : slot.ahead;
         slot.ahead = null;
-        const unit = ahead ?? (this.schedulingStopped ? undefined : this.queue.next(slot.index));
+        // A worker whose own failures reached --maxfail runs nothing more (it would skip what it is given).
+        const ownStop = this.opts.maxfail !== undefined && this.opts.maxfail > 0 && slot.ownFailures >= this.opts.maxfail;
+        const unit = ahead ?? (this.schedulingStopped || ownStop ? undefined : this.queue.next(slot.index));
         if (!unit) {
             if (this.slots.every((s) => !s.unit))
                 this.finish();
@@ -22968,6 +22974,10 @@ class Pool {
         slot.cancelled = false;
         if (!ahead)
             this.sendRun(slot, unit);
+        else if ((this.queue.positionOf(ahead) ?? Infinity) > this.stopPosition) {
+            // sent ahead before -x/--maxfail stopped the units after it: it stops at its next test
+            this.cancelUnit(slot);
+        }
         this.armTimer(slot, true);
     }
     sendRun(slot, unit) {
@@ -23166,7 +23176,12 @@ class Pool {
                 if (slot.started === result.id)
                     slot.started = null;
                 this.dropRepeatedCollectWarnings(slot.unit?.file ?? result.id.split('::')[0], result);
-                this.emitResult(result);
+                // (counted as the worker counts its own: worker.py _counting_emit)
+                if (result.outcome === 'failed' || result.outcome === 'error')
+                    slot.ownFailures++;
+                if (result.teardownError)
+                    slot.ownFailures++;
+                this.emitResult(result, slot.unit ?? undefined);
                 return;
             }
             case 'output':
@@ -23191,6 +23206,7 @@ class Pool {
                     return;
                 }
                 slot.collectErrors++;
+                slot.ownFailures++;
                 this.emitCollectionError(collectionErrorOf(frame));
                 return;
             case 'collect_done':
@@ -23303,7 +23319,8 @@ class Pool {
             });
         }
     }
-    emitResult(result) {
+    /** `unit`: the unit the result is of, when a worker reported it while running one. */
+    emitResult(result, unit) {
         if ((0, types_js_1.isCollectionSkip)(result)) {
             if (this.seenCollectSkips.has(result.id))
                 return;
@@ -23311,9 +23328,9 @@ class Pool {
         }
         this.events.result(result);
         if (result.outcome === 'failed' || result.outcome === 'error')
-            this.countFailure();
+            this.countFailure(unit);
         if (result.teardownError)
-            this.countFailure();
+            this.countFailure(unit);
     }
     /**
      * pytest collects a module once, so it reports the module's collection warnings once; each unit
@@ -23353,13 +23370,51 @@ class Pool {
         this.countFailure();
         return true;
     }
-    countFailure() {
+    countFailure(unit) {
         this.failures++;
         const maxfail = this.opts.maxfail;
         if (!maxfail || maxfail <= 0 || this.failures < maxfail || this.schedulingStopped)
             return;
         this.summary.stoppedEarly = true;
-        this.stopScheduling();
+        const position = unit && this.slots.length > 1 ? this.queue.positionOf(unit) : undefined;
+        if (position === undefined)
+            this.stopScheduling();
+        else
+            this.stopAfter(position);
+    }
+    /**
+     * -x/--maxfail reached in the unit at collection `position`: pytest had run every test before it
+     * and runs none after it. The units before it still run (on any worker, their order kept); the
+     * units after it are dropped, and those running are asked to stop at their next test.
+     */
+    stopAfter(position) {
+        if (position >= this.stopPosition)
+            return;
+        this.stopPosition = position;
+        this.queue.dropAfter(position);
+        for (const slot of this.slots) {
+            if (!slot.unit || slot.cancelled)
+                continue;
+            // (a unit sent ahead past the stop cannot be cancelled alone: it is once it starts, in dispatch)
+            if ((this.queue.positionOf(slot.unit) ?? Infinity) >= position)
+                this.cancelUnit(slot);
+        }
+        if (!this.slots.some((slot) => slot.unit && !slot.cancelled))
+            this.stopScheduling();
+    }
+    /**
+     * Stops the slot's running unit at its next test, the others' going on. The state file's cancel
+     * word names the run; a worker without one is told through the pipe, whose `cancel` names none
+     * (it could stop a later unit): such a worker is given nothing more.
+     */
+    cancelUnit(slot) {
+        slot.cancelled = true;
+        if (slot.state && (slot.stateAttached || (slot.stateAttached = slot.state.attached())))
+            slot.state.cancel(slot.runs);
+        else {
+            slot.proc?.send({ t: 'cancel' });
+            slot.ownFailures = Infinity;
+        }
     }
     /** Run nothing more: drop the queue and ask running units to stop at the next test. */
     stopScheduling() {
@@ -24397,6 +24452,17 @@ class OrderedQueues {
     clear() {
         for (const queue of this.queues)
             queue.length = 0;
+    }
+    /** The unit's place in collection order (undefined: a unit this queue never held). */
+    positionOf(unit) {
+        return this.position.get(unit);
+    }
+    /** Units after collection position `position` run no more (-x/--maxfail reached there). */
+    dropAfter(position) {
+        for (const queue of this.queues) {
+            const kept = queue.filter((unit) => (this.position.get(unit) ?? Infinity) < position);
+            queue.splice(0, queue.length, ...kept);
+        }
     }
     given(worker, unit) {
         this.lastGiven[worker] = Math.max(this.lastGiven[worker], this.position.get(unit) ?? -1);

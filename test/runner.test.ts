@@ -339,7 +339,24 @@ describe('pytest engine against real pytest', () => {
     expect(got.results.map((r) => r.id)).toEqual(['tests/test_outcomes.py::test_pass', 'tests/test_outcomes.py::test_fail']);
   });
 
-  it('cancels the other workers’ units when --maxfail is reached', async () => {
+  it('cancels the other workers’ units after the failure when --maxfail is reached', async () => {
+    const units: Unit[] = [
+      { file: 'tests/test_outcomes.py', ids: null, expected: 1 },
+      { file: 'tests/test_slow.py', ids: null, expected: 4 },
+      { file: 'tests/test_unittest.py', ids: null, expected: 1 },
+    ];
+    const got = await run(units, { rootdir: BASIC, workers: 2, maxfail: 1 });
+    expect(got.summary.stoppedEarly).toBe(true);
+    const slow = got.results.filter((r) => r.id.startsWith('tests/test_slow.py'));
+    // The slow unit comes after the failing one: it stopped at a test boundary, long before its 40
+    // tests (on a loaded machine the failure can come before its first test: every worker
+    // imports every module first).
+    expect(slow.length).toBeLessThan(40);
+    expect(got.results.some((r) => r.id.startsWith('tests/test_unittest.py'))).toBe(false);
+    expect(got.done.map((d) => d.file).sort()).toEqual(['tests/test_outcomes.py', 'tests/test_slow.py']);
+  });
+
+  it('runs the units before the failure to their end when --maxfail is reached, as pytest ran them', async () => {
     const units: Unit[] = [
       { file: 'tests/test_slow.py', ids: null, expected: 4 },
       { file: 'tests/test_outcomes.py', ids: null, expected: 1 },
@@ -347,12 +364,13 @@ describe('pytest engine against real pytest', () => {
     ];
     const got = await run(units, { rootdir: BASIC, workers: 2, maxfail: 1 });
     expect(got.summary.stoppedEarly).toBe(true);
-    const slow = got.results.filter((r) => r.id.startsWith('tests/test_slow.py'));
-    // The slow unit stopped at a test boundary, long before its 40 tests (on a loaded machine the
-    // failure can come before its first test: every worker imports every module first).
-    expect(slow.length).toBeLessThan(40);
+    // pytest runs test_slow.py's 40 tests, then test_outcomes.py up to its first failure, and
+    // nothing after it
+    expect(got.results.filter((r) => r.id.startsWith('tests/test_slow.py'))).toHaveLength(40);
     expect(got.results.some((r) => r.id.startsWith('tests/test_unittest.py'))).toBe(false);
-    expect(got.done.map((d) => d.file).sort()).toEqual(['tests/test_outcomes.py', 'tests/test_slow.py']);
+    expect(got.results.filter((r) => r.outcome === 'failed' || r.outcome === 'error')).toHaveLength(1);
+    // (test_unittest.py may have been sent ahead to the failing worker, which then skips it whole)
+    expect(got.done.map((d) => d.file)).toEqual(expect.arrayContaining(['tests/test_outcomes.py', 'tests/test_slow.py']));
   });
 
   it('kills the workers and reports an interrupt when the signal aborts', async () => {

@@ -6,6 +6,7 @@ them."""
 
 _channel = None
 _cancelled = False
+_own_stop = False  # this worker's own failures reached --maxfail
 _stop_pending = False
 _unit = 0  # the number of the running `run` frame in this process (Node counts them the same way)
 
@@ -48,16 +49,17 @@ def cancel_requested():
 
 def request_cancel():
     """This worker stops its unit by itself (its failures reached --maxfail)."""
-    global _cancelled
-    _cancelled = True
+    global _cancelled, _own_stop
+    _cancelled = _own_stop = True
 
 
 def unit_starting(sticky):
-    """A new unit starts: a cancel of the previous one ends, unless `sticky` (--maxfail reached
-    in this worker: it stays stopped)."""
+    """A new unit starts: a cancel of the previous one ends, unless `sticky` and --maxfail was
+    reached in this worker (it stays stopped). A unit Node cancelled does not stop the next: after
+    -x elsewhere, Node still gives the units that come before the failure."""
     global _cancelled, _unit
     _unit += 1
-    if not (sticky and _cancelled):
+    if not (sticky and _own_stop):
         _cancelled = False
 
 

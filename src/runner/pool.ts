@@ -223,6 +223,8 @@ interface Slot {
   stateAttached: boolean;
   /** The next unit, sent ahead while `unit` runs so that the worker never waits for it. */
   ahead: Unit | null;
+  /** Failures the current process reported: at --maxfail it runs nothing more (its own count). */
+  ownFailures: number;
   /** The state file as read when the worker broke the protocol (it is killed, but may run on a moment). */
   stateAtProtocolError: StateSnapshot | null;
   /** The current process's pid (from its hello); when the pool took it, and its CPU seconds then. */
@@ -275,6 +277,8 @@ class Pool {
   private readonly retries = new WeakSet<Unit>();
   private failures = 0;
   private schedulingStopped = false;
+  /** -x/--maxfail reached in the unit at this collection position: what comes before it still runs. */
+  private stopPosition = Infinity;
   private finished = false;
   private finishing = false;
   private resolve!: (s: RunSummary) => void;
@@ -356,6 +360,7 @@ class Pool {
           watch: null,
           stateAttached: false,
           ahead: null,
+          ownFailures: 0,
           stateAtProtocolError: null,
           pid: undefined,
           spawnedAt: 0,
@@ -522,6 +527,7 @@ class Pool {
     slot.clockOffset = 0;
     slot.stateAttached = false;
     slot.ahead = null;
+    slot.ownFailures = 0;
     slot.stateAtProtocolError = null;
     slot.pid = undefined;
     slot.spawnedAt = performance.now();
@@ -564,7 +570,9 @@ class Pool {
     // state file's cancel word counts it).
     const ahead = this.schedulingStopped ? null : slot.ahead;
     slot.ahead = null;
-    const unit = ahead ?? (this.schedulingStopped ? undefined : this.queue.next(slot.index));
+    // A worker whose own failures reached --maxfail runs nothing more (it would skip what it is given).
+    const ownStop = this.opts.maxfail !== undefined && this.opts.maxfail > 0 && slot.ownFailures >= this.opts.maxfail;
+    const unit = ahead ?? (this.schedulingStopped || ownStop ? undefined : this.queue.next(slot.index));
     if (!unit) {
       if (this.slots.every((s) => !s.unit)) this.finish();
       return;
@@ -580,6 +588,10 @@ class Pool {
     slot.collectErrors = 0;
     slot.cancelled = false;
     if (!ahead) this.sendRun(slot, unit);
+    else if ((this.queue.positionOf(ahead) ?? Infinity) > this.stopPosition) {
+      // sent ahead before -x/--maxfail stopped the units after it: it stops at its next test
+      this.cancelUnit(slot);
+    }
     this.armTimer(slot, true);
   }
 
@@ -770,7 +782,10 @@ class Pool {
         slot.reported.add(result.id);
         if (slot.started === result.id) slot.started = null;
         this.dropRepeatedCollectWarnings(slot.unit?.file ?? result.id.split('::')[0]!, result);
-        this.emitResult(result);
+        // (counted as the worker counts its own: worker.py _counting_emit)
+        if (result.outcome === 'failed' || result.outcome === 'error') slot.ownFailures++;
+        if (result.teardownError) slot.ownFailures++;
+        this.emitResult(result, slot.unit ?? undefined);
         return;
       }
       case 'output':
@@ -795,6 +810,7 @@ class Pool {
           return;
         }
         slot.collectErrors++;
+        slot.ownFailures++;
         this.emitCollectionError(collectionErrorOf(frame));
         return;
       case 'collect_done':
@@ -893,14 +909,15 @@ class Pool {
     }
   }
 
-  private emitResult(result: TestResult): void {
+  /** `unit`: the unit the result is of, when a worker reported it while running one. */
+  private emitResult(result: TestResult, unit?: Unit): void {
     if (isCollectionSkip(result)) {
       if (this.seenCollectSkips.has(result.id)) return;
       this.seenCollectSkips.add(result.id);
     }
     this.events.result(result);
-    if (result.outcome === 'failed' || result.outcome === 'error') this.countFailure();
-    if (result.teardownError) this.countFailure();
+    if (result.outcome === 'failed' || result.outcome === 'error') this.countFailure(unit);
+    if (result.teardownError) this.countFailure(unit);
   }
 
   /**
@@ -938,12 +955,45 @@ class Pool {
     return true;
   }
 
-  private countFailure(): void {
+  private countFailure(unit?: Unit): void {
     this.failures++;
     const maxfail = this.opts.maxfail;
     if (!maxfail || maxfail <= 0 || this.failures < maxfail || this.schedulingStopped) return;
     this.summary.stoppedEarly = true;
-    this.stopScheduling();
+    const position = unit && this.slots.length > 1 ? this.queue.positionOf(unit) : undefined;
+    if (position === undefined) this.stopScheduling();
+    else this.stopAfter(position);
+  }
+
+  /**
+   * -x/--maxfail reached in the unit at collection `position`: pytest had run every test before it
+   * and runs none after it. The units before it still run (on any worker, their order kept); the
+   * units after it are dropped, and those running are asked to stop at their next test.
+   */
+  private stopAfter(position: number): void {
+    if (position >= this.stopPosition) return;
+    this.stopPosition = position;
+    this.queue.dropAfter(position);
+    for (const slot of this.slots) {
+      if (!slot.unit || slot.cancelled) continue;
+      // (a unit sent ahead past the stop cannot be cancelled alone: it is once it starts, in dispatch)
+      if ((this.queue.positionOf(slot.unit) ?? Infinity) >= position) this.cancelUnit(slot);
+    }
+    if (!this.slots.some((slot) => slot.unit && !slot.cancelled)) this.stopScheduling();
+  }
+
+  /**
+   * Stops the slot's running unit at its next test, the others' going on. The state file's cancel
+   * word names the run; a worker without one is told through the pipe, whose `cancel` names none
+   * (it could stop a later unit): such a worker is given nothing more.
+   */
+  private cancelUnit(slot: Slot): void {
+    slot.cancelled = true;
+    if (slot.state && (slot.stateAttached || (slot.stateAttached = slot.state.attached()))) slot.state.cancel(slot.runs);
+    else {
+      slot.proc?.send({ t: 'cancel' });
+      slot.ownFailures = Infinity;
+    }
   }
 
   /** Run nothing more: drop the queue and ask running units to stop at the next test. */

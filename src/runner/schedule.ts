@@ -275,6 +275,19 @@ export class OrderedQueues {
     for (const queue of this.queues) queue.length = 0;
   }
 
+  /** The unit's place in collection order (undefined: a unit this queue never held). */
+  positionOf(unit: Unit): number | undefined {
+    return this.position.get(unit);
+  }
+
+  /** Units after collection position `position` run no more (-x/--maxfail reached there). */
+  dropAfter(position: number): void {
+    for (const queue of this.queues) {
+      const kept = queue.filter((unit) => (this.position.get(unit) ?? Infinity) < position);
+      queue.splice(0, queue.length, ...kept);
+    }
+  }
+
   private given(worker: number, unit: Unit): Unit {
     this.lastGiven[worker] = Math.max(this.lastGiven[worker], this.position.get(unit) ?? -1);
     return unit;
