@@ -12794,6 +12794,7 @@ function idList(what, ids, total = ids.length) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.paramStart = paramStart;
 exports.baseId = baseId;
+exports.pathContains = pathContains;
 exports.pathOfId = pathOfId;
 exports.containerIds = containerIds;
 exports.coveringIds = coveringIds;
@@ -12808,6 +12809,10 @@ function baseId(id) {
     return bracket < 0 ? id : id.slice(0, bracket);
 }
 /** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
+/** Whether the rootdir-relative `path` (a file) is the collector `dir` or lies below it ('' is the rootdir). */
+function pathContains(dir, path) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
 function pathOfId(id) {
     const sep = id.indexOf('::');
     return sep < 0 ? id : id.slice(0, sep);
@@ -13829,13 +13834,17 @@ __exportStar(__nccwpck_require__(5939), exports);
 /** The node ids below module level the command line names (`test_x.py::TestA`, without a
  * parametrization), as pytest keeps them: an argument a wider one covers is dropped. */
 function namedNodeIds(opts) {
-    const args = compile(opts).args ?? [];
+    const args = nodeIdArgs(opts) ?? [];
     return args.filter((arg) => arg.parts.length > 0).map((arg) => [arg.path, ...arg.parts].join('::'));
+}
+/** The node-id arguments as pytest 9 keeps them (null: none given). */
+function nodeIdArgs(opts) {
+    return opts.nodeIds && opts.nodeIds.length > 0 ? (0, nodeid_js_1.normalizeNodeIdArgs)(opts.nodeIds.map((raw, i) => (0, nodeid_js_1.parseNodeIdArg)(raw, i, opts.rootdir))) : null;
 }
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
-    const args = opts.nodeIds && opts.nodeIds.length > 0 ? (0, nodeid_js_1.normalizeNodeIdArgs)(opts.nodeIds.map((raw, i) => (0, nodeid_js_1.parseNodeIdArg)(raw, i, opts.rootdir))) : null;
+    const args = nodeIdArgs(opts);
     const filters = [];
     if (keywordText)
         filters.push({ expr: (0, expression_js_1.parseExpression)(keywordText, '-k'), matcherOf: match_js_1.keywordMatcher });
@@ -14196,9 +14205,9 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
         collectedIds = survivors.ids;
         // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
         const listed = new Set((options.collected ?? items).map((item) => item.file));
-        const unlistedSkipped = survivors.found ? (options.modules ?? []).filter((file) => !listed.has(file) && !lfPaths.has(file)).length : 0;
-        skippedFiles = survivors.skipped.size + unlistedSkipped;
-        skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
+        const unlistedSkipped = (file) => survivors.found && !listed.has(file) && !lfPaths.has(file);
+        skippedFiles = survivors.skipped.size + (options.modules ?? []).filter(unlistedSkipped).length;
+        skipsModule = (file) => survivors.skipped.has(file) || unlistedSkipped(file);
         considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
     }
     const previouslyFailed = [];
@@ -14564,6 +14573,7 @@ exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
 exports.argSelects = argSelects;
 exports.notFoundMessage = notFoundMessage;
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
+const nodeid_js_1 = __nccwpck_require__(9098);
 const expression_js_1 = __nccwpck_require__(2312);
 /** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
 function parseNodeIdArg(raw, index, rootdir) {
@@ -14583,13 +14593,10 @@ function normalizePath(p, rootdir) {
     rel = node_path_1.default.posix.normalize(rel === '' ? '.' : rel).replace(/\/+$/, '');
     return rel === '.' ? '' : rel;
 }
-function pathContains(dir, file) {
-    return dir === '' || file === dir || file.startsWith(dir + '/');
-}
 /** pytest's is_collection_argument_subsumed_by: `by` selects everything `arg` selects. */
 function subsumedBy(arg, by) {
     if (arg.path !== by.path)
-        return by.parts.length === 0 && pathContains(by.path, arg.path);
+        return by.parts.length === 0 && (0, nodeid_js_1.pathContains)(by.path, arg.path);
     if (by.parts.length > arg.parts.length)
         return false;
     if (by.parts.some((part, i) => arg.parts[i] !== part))
@@ -14642,7 +14649,7 @@ function nodeNames(item) {
  */
 function argSelects(arg, item) {
     if (arg.parts.length === 0)
-        return pathContains(arg.path, item.file);
+        return (0, nodeid_js_1.pathContains)(arg.path, item.file);
     if (item.file !== arg.path)
         return false;
     const names = nodeNames(item);

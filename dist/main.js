@@ -5499,9 +5499,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         const initPaths = new Set((collected.selectOptions.nodeIds ?? []).map(nodeid_js_1.pathOfId));
         const modules = discovery.modules ?? [];
         const plan = (0, index_js_2.planLastFailed)(planned, recordedFailures, mode, { collected: namedItems, initPaths, modules });
-        const failures = recordedFailures;
         lastFailedPlanWithout = (uncollected) => {
-            const again = (0, index_js_2.planLastFailed)(planned.filter((item) => !uncollected.has(item.file)), failures, mode, { collected: namedItems.filter((item) => !uncollected.has(item.file)), initPaths, modules });
+            const again = (0, index_js_2.planLastFailed)(planned.filter((item) => !uncollected.has(item.file)), recordedFailures, mode, { collected: namedItems.filter((item) => !uncollected.has(item.file)), initPaths, modules });
             const kept = (items) => items.filter((item) => !uncollected.has(item.file)).length;
             return {
                 status: again.status,
@@ -5612,6 +5611,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     /** What plugins wrote to stderr while each worker's pytest session ended. */
     const sessionStderr = new Map();
     const errors = [...discoveryErrors];
+    /** The files discovery lists that collected nothing: under a collector that failed or was skipped whole. */
+    const uncollectedFiles = () => new Set((0, index_js_1.filesUnder)(discovery.items.map((item) => item.file), uncollectedIds(errors, results)));
     /** Files pytest's own collection ran on (the pytest engine): their collection errors are pytest's. */
     const collectedByPytest = new Set();
     for (const e of discoveryErrors)
@@ -5695,7 +5696,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 errors.push(e);
                 reporter.collectionError(e);
                 if (lastFailedPlanWithout && e.id === undefined) {
-                    const again = lastFailedPlanWithout(new Set((0, index_js_1.filesUnder)(discovery.items.map((item) => item.file), uncollectedIds(errors, results))));
+                    const again = lastFailedPlanWithout(uncollectedFiles());
                     if (!options.continueOnCollectionErrors) {
                         // the session stops at the error: it counts what pytest's --lf would have collected
                         truth.selected += again.selected - lastFailedRecount.selected;
@@ -5878,7 +5879,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (!options.plugins.includes('no:cacheprovider')) {
         // (--collect-only: pytest records what failed to collect, and leaves --nf's ids alone)
         // (the tests discovery lists in a module that failed to collect were not collected)
-        const uncollected = new Set((0, index_js_1.filesUnder)(discovery.items.map((item) => item.file), uncollectedIds(errors, results)));
+        const uncollected = uncollectedFiles();
         const collectedIds = (listed?.ids ?? selected.map((i) => i.id)).filter((id) => !uncollected.has((0, nodeid_js_1.pathOfId)(id)));
         (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, collectedIds, pytestCacheDir(config));
         // the ids pytest's session collected (expansions as run) for --nf
@@ -19282,6 +19283,7 @@ function idList(what, ids, total = ids.length) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.paramStart = paramStart;
 exports.baseId = baseId;
+exports.pathContains = pathContains;
 exports.pathOfId = pathOfId;
 exports.containerIds = containerIds;
 exports.coveringIds = coveringIds;
@@ -19296,6 +19298,10 @@ function baseId(id) {
     return bracket < 0 ? id : id.slice(0, bracket);
 }
 /** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
+/** Whether the rootdir-relative `path` (a file) is the collector `dir` or lies below it ('' is the rootdir). */
+function pathContains(dir, path) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
 function pathOfId(id) {
     const sep = id.indexOf('::');
     return sep < 0 ? id : id.slice(0, sep);
@@ -23176,12 +23182,7 @@ class Pool {
                 if (slot.started === result.id)
                     slot.started = null;
                 this.dropRepeatedCollectWarnings(slot.unit?.file ?? result.id.split('::')[0], result);
-                // (counted as the worker counts its own: worker.py _counting_emit)
-                if (result.outcome === 'failed' || result.outcome === 'error')
-                    slot.ownFailures++;
-                if (result.teardownError)
-                    slot.ownFailures++;
-                this.emitResult(result, slot.unit ?? undefined);
+                this.emitResult(result, slot);
                 return;
             }
             case 'output':
@@ -23319,18 +23320,20 @@ class Pool {
             });
         }
     }
-    /** `unit`: the unit the result is of, when a worker reported it while running one. */
-    emitResult(result, unit) {
+    /** `from`: the worker that reported it (its own failures are counted as it counts them:
+     * worker.py _counting_emit), and its unit. */
+    emitResult(result, from) {
         if ((0, types_js_1.isCollectionSkip)(result)) {
             if (this.seenCollectSkips.has(result.id))
                 return;
             this.seenCollectSkips.add(result.id);
         }
         this.events.result(result);
-        if (result.outcome === 'failed' || result.outcome === 'error')
-            this.countFailure(unit);
-        if (result.teardownError)
-            this.countFailure(unit);
+        const failures = (result.outcome === 'failed' || result.outcome === 'error' ? 1 : 0) + (result.teardownError ? 1 : 0);
+        if (from)
+            from.ownFailures += failures;
+        for (let i = 0; i < failures; i++)
+            this.countFailure(from?.unit ?? undefined);
     }
     /**
      * pytest collects a module once, so it reports the module's collection warnings once; each unit
@@ -25172,7 +25175,7 @@ function listedExactly(items, collected) {
 }
 /** Those of `files` that the collectors `collectorIds` (modules, directories: '' the rootdir) hold. */
 function filesUnder(files, collectorIds) {
-    return [...new Set(files)].filter((file) => collectorIds.some((id) => file === id || id === '' || file.startsWith(`${id}/`)));
+    return [...new Set(files)].filter((file) => collectorIds.some((id) => (0, nodeid_js_1.pathContains)(id, file)));
 }
 
 
@@ -26188,13 +26191,17 @@ __exportStar(__nccwpck_require__(5939), exports);
 /** The node ids below module level the command line names (`test_x.py::TestA`, without a
  * parametrization), as pytest keeps them: an argument a wider one covers is dropped. */
 function namedNodeIds(opts) {
-    const args = compile(opts).args ?? [];
+    const args = nodeIdArgs(opts) ?? [];
     return args.filter((arg) => arg.parts.length > 0).map((arg) => [arg.path, ...arg.parts].join('::'));
+}
+/** The node-id arguments as pytest 9 keeps them (null: none given). */
+function nodeIdArgs(opts) {
+    return opts.nodeIds && opts.nodeIds.length > 0 ? (0, nodeid_js_1.normalizeNodeIdArgs)(opts.nodeIds.map((raw, i) => (0, nodeid_js_1.parseNodeIdArg)(raw, i, opts.rootdir))) : null;
 }
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
-    const args = opts.nodeIds && opts.nodeIds.length > 0 ? (0, nodeid_js_1.normalizeNodeIdArgs)(opts.nodeIds.map((raw, i) => (0, nodeid_js_1.parseNodeIdArg)(raw, i, opts.rootdir))) : null;
+    const args = nodeIdArgs(opts);
     const filters = [];
     if (keywordText)
         filters.push({ expr: (0, expression_js_1.parseExpression)(keywordText, '-k'), matcherOf: match_js_1.keywordMatcher });
@@ -26555,9 +26562,9 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
         collectedIds = survivors.ids;
         // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
         const listed = new Set((options.collected ?? items).map((item) => item.file));
-        const unlistedSkipped = survivors.found ? (options.modules ?? []).filter((file) => !listed.has(file) && !lfPaths.has(file)).length : 0;
-        skippedFiles = survivors.skipped.size + unlistedSkipped;
-        skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
+        const unlistedSkipped = (file) => survivors.found && !listed.has(file) && !lfPaths.has(file);
+        skippedFiles = survivors.skipped.size + (options.modules ?? []).filter(unlistedSkipped).length;
+        skipsModule = (file) => survivors.skipped.has(file) || unlistedSkipped(file);
         considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
     }
     const previouslyFailed = [];
@@ -26923,6 +26930,7 @@ exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
 exports.argSelects = argSelects;
 exports.notFoundMessage = notFoundMessage;
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
+const nodeid_js_1 = __nccwpck_require__(9098);
 const expression_js_1 = __nccwpck_require__(2312);
 /** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
 function parseNodeIdArg(raw, index, rootdir) {
@@ -26942,13 +26950,10 @@ function normalizePath(p, rootdir) {
     rel = node_path_1.default.posix.normalize(rel === '' ? '.' : rel).replace(/\/+$/, '');
     return rel === '.' ? '' : rel;
 }
-function pathContains(dir, file) {
-    return dir === '' || file === dir || file.startsWith(dir + '/');
-}
 /** pytest's is_collection_argument_subsumed_by: `by` selects everything `arg` selects. */
 function subsumedBy(arg, by) {
     if (arg.path !== by.path)
-        return by.parts.length === 0 && pathContains(by.path, arg.path);
+        return by.parts.length === 0 && (0, nodeid_js_1.pathContains)(by.path, arg.path);
     if (by.parts.length > arg.parts.length)
         return false;
     if (by.parts.some((part, i) => arg.parts[i] !== part))
@@ -27001,7 +27006,7 @@ function nodeNames(item) {
  */
 function argSelects(arg, item) {
     if (arg.parts.length === 0)
-        return pathContains(arg.path, item.file);
+        return (0, nodeid_js_1.pathContains)(arg.path, item.file);
     if (item.file !== arg.path)
         return false;
     const names = nodeNames(item);

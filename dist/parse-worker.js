@@ -3678,6 +3678,7 @@ function listLoggedDir(path) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.paramStart = paramStart;
 exports.baseId = baseId;
+exports.pathContains = pathContains;
 exports.pathOfId = pathOfId;
 exports.containerIds = containerIds;
 exports.coveringIds = coveringIds;
@@ -3692,6 +3693,10 @@ function baseId(id) {
     return bracket < 0 ? id : id.slice(0, bracket);
 }
 /** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
+/** Whether the rootdir-relative `path` (a file) is the collector `dir` or lies below it ('' is the rootdir). */
+function pathContains(dir, path) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
 function pathOfId(id) {
     const sep = id.indexOf('::');
     return sep < 0 ? id : id.slice(0, sep);

@@ -16,6 +16,11 @@ export function baseId(id: string): string {
 }
 
 /** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
+/** Whether the rootdir-relative `path` (a file) is the collector `dir` or lies below it ('' is the rootdir). */
+export function pathContains(dir: string, path: string): boolean {
+  return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
 export function pathOfId(id: string): string {
   const sep = id.indexOf('::');
   return sep < 0 ? id : id.slice(0, sep);

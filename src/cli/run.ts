@@ -592,11 +592,10 @@ async function runSession(
     const initPaths = new Set((collected.selectOptions.nodeIds ?? []).map(pathOfId));
     const modules = discovery.modules ?? [];
     const plan = planLastFailed(planned, recordedFailures, mode, { collected: namedItems, initPaths, modules });
-    const failures = recordedFailures;
     lastFailedPlanWithout = (uncollected) => {
       const again = planLastFailed(
         planned.filter((item) => !uncollected.has(item.file)),
-        failures,
+        recordedFailures,
         mode,
         { collected: namedItems.filter((item) => !uncollected.has(item.file)), initPaths, modules },
       );
@@ -720,6 +719,14 @@ async function runSession(
   /** What plugins wrote to stderr while each worker's pytest session ended. */
   const sessionStderr = new Map<number, string>();
   const errors: CollectionError[] = [...discoveryErrors];
+  /** The files discovery lists that collected nothing: under a collector that failed or was skipped whole. */
+  const uncollectedFiles = () =>
+    new Set(
+      filesUnder(
+        discovery.items.map((item) => item.file),
+        uncollectedIds(errors, results),
+      ),
+    );
   /** Files pytest's own collection ran on (the pytest engine): their collection errors are pytest's. */
   const collectedByPytest = new Set<string>();
   for (const e of discoveryErrors) reporter.collectionError(e);
@@ -807,14 +814,7 @@ async function runSession(
           errors.push(e);
           reporter.collectionError(e);
           if (lastFailedPlanWithout && e.id === undefined) {
-            const again = lastFailedPlanWithout(
-              new Set(
-                filesUnder(
-                  discovery.items.map((item) => item.file),
-                  uncollectedIds(errors, results),
-                ),
-              ),
-            );
+            const again = lastFailedPlanWithout(uncollectedFiles());
             if (!options.continueOnCollectionErrors) {
               // the session stops at the error: it counts what pytest's --lf would have collected
               truth.selected += again.selected - lastFailedRecount.selected;
@@ -978,12 +978,7 @@ async function runSession(
   if (!options.plugins.includes('no:cacheprovider')) {
     // (--collect-only: pytest records what failed to collect, and leaves --nf's ids alone)
     // (the tests discovery lists in a module that failed to collect were not collected)
-    const uncollected = new Set(
-      filesUnder(
-        discovery.items.map((item) => item.file),
-        uncollectedIds(errors, results),
-      ),
-    );
+    const uncollected = uncollectedFiles();
     const collectedIds = (listed?.ids ?? selected.map((i) => i.id)).filter((id) => !uncollected.has(pathOfId(id)));
     updateLastFailed(config.rootdir, outcomes, collectedIds, pytestCacheDir(config));
     // the ids pytest's session collected (expansions as run) for --nf

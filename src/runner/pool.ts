@@ -782,10 +782,7 @@ class Pool {
         slot.reported.add(result.id);
         if (slot.started === result.id) slot.started = null;
         this.dropRepeatedCollectWarnings(slot.unit?.file ?? result.id.split('::')[0]!, result);
-        // (counted as the worker counts its own: worker.py _counting_emit)
-        if (result.outcome === 'failed' || result.outcome === 'error') slot.ownFailures++;
-        if (result.teardownError) slot.ownFailures++;
-        this.emitResult(result, slot.unit ?? undefined);
+        this.emitResult(result, slot);
         return;
       }
       case 'output':
@@ -909,15 +906,17 @@ class Pool {
     }
   }
 
-  /** `unit`: the unit the result is of, when a worker reported it while running one. */
-  private emitResult(result: TestResult, unit?: Unit): void {
+  /** `from`: the worker that reported it (its own failures are counted as it counts them:
+   * worker.py _counting_emit), and its unit. */
+  private emitResult(result: TestResult, from?: Slot): void {
     if (isCollectionSkip(result)) {
       if (this.seenCollectSkips.has(result.id)) return;
       this.seenCollectSkips.add(result.id);
     }
     this.events.result(result);
-    if (result.outcome === 'failed' || result.outcome === 'error') this.countFailure(unit);
-    if (result.teardownError) this.countFailure(unit);
+    const failures = (result.outcome === 'failed' || result.outcome === 'error' ? 1 : 0) + (result.teardownError ? 1 : 0);
+    if (from) from.ownFailures += failures;
+    for (let i = 0; i < failures; i++) this.countFailure(from?.unit ?? undefined);
   }
 
   /**

@@ -2,7 +2,7 @@
 // counts"): ids a module does not produce are not collected (no result, not counted), dynamic
 // items count as the ids they expand to, and each module's true ids are kept for the discovery
 // cache to learn from.
-import { baseId, containerIds, coveringIds } from '../nodeid.js';
+import { baseId, containerIds, coveringIds, pathContains } from '../nodeid.js';
 import type { TestItem, Unit } from '../types.js';
 import type { UnitCollected } from './pool.js';
 
@@ -324,5 +324,5 @@ function listedExactly(items: TestItem[], collected: string[]): boolean {
 
 /** Those of `files` that the collectors `collectorIds` (modules, directories: '' the rootdir) hold. */
 export function filesUnder(files: Iterable<string>, collectorIds: readonly string[]): string[] {
-  return [...new Set(files)].filter((file) => collectorIds.some((id) => file === id || id === '' || file.startsWith(`${id}/`)));
+  return [...new Set(files)].filter((file) => collectorIds.some((id) => pathContains(id, file)));
 }

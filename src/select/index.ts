@@ -66,14 +66,19 @@ interface CompiledSelection {
 /** The node ids below module level the command line names (`test_x.py::TestA`, without a
  * parametrization), as pytest keeps them: an argument a wider one covers is dropped. */
 export function namedNodeIds(opts: SelectOptions): string[] {
-  const args = compile(opts).args ?? [];
+  const args = nodeIdArgs(opts) ?? [];
   return args.filter((arg) => arg.parts.length > 0).map((arg) => [arg.path, ...arg.parts].join('::'));
+}
+
+/** The node-id arguments as pytest 9 keeps them (null: none given). */
+function nodeIdArgs(opts: SelectOptions): NodeIdArg[] | null {
+  return opts.nodeIds && opts.nodeIds.length > 0 ? normalizeNodeIdArgs(opts.nodeIds.map((raw, i) => parseNodeIdArg(raw, i, opts.rootdir))) : null;
 }
 
 function compile(opts: SelectOptions): CompiledSelection {
   // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
   const keywordText = (opts.keyword ?? '').trimStart();
-  const args = opts.nodeIds && opts.nodeIds.length > 0 ? normalizeNodeIdArgs(opts.nodeIds.map((raw, i) => parseNodeIdArg(raw, i, opts.rootdir))) : null;
+  const args = nodeIdArgs(opts);
   const filters: ExprFilter[] = [];
   if (keywordText) filters.push({ expr: parseExpression(keywordText, '-k'), matcherOf: keywordMatcher });
   if (opts.markexpr) filters.push({ expr: parseExpression(opts.markexpr, '-m'), matcherOf: markMatcher });

@@ -188,9 +188,9 @@ export function planLastFailed(
     collectedIds = survivors.ids;
     // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
     const listed = new Set((options.collected ?? items).map((item) => item.file));
-    const unlistedSkipped = survivors.found ? (options.modules ?? []).filter((file) => !listed.has(file) && !lfPaths.has(file)).length : 0;
-    skippedFiles = survivors.skipped.size + unlistedSkipped;
-    skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
+    const unlistedSkipped = (file: string) => survivors.found && !listed.has(file) && !lfPaths.has(file);
+    skippedFiles = survivors.skipped.size + (options.modules ?? []).filter(unlistedSkipped).length;
+    skipsModule = (file) => survivors.skipped.has(file) || unlistedSkipped(file);
     considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
   }
   const previouslyFailed: TestItem[] = [];

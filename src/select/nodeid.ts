@@ -3,6 +3,7 @@
 // normalize_collection_arguments, Session.collect).
 
 import path from 'node:path';
+import { pathContains } from '../nodeid.js';
 import type { TestItem } from '../types.js';
 import { SelectionError } from './expression.js';
 
@@ -35,10 +36,6 @@ function normalizePath(p: string, rootdir?: string): string {
   if (rootdir && path.isAbsolute(rel)) rel = path.relative(rootdir, rel).replace(/\\/g, '/');
   rel = path.posix.normalize(rel === '' ? '.' : rel).replace(/\/+$/, '');
   return rel === '.' ? '' : rel;
-}
-
-function pathContains(dir: string, file: string): boolean {
-  return dir === '' || file === dir || file.startsWith(dir + '/');
 }
 
 /** pytest's is_collection_argument_subsumed_by: `by` selects everything `arg` selects. */

@@ -671,7 +671,7 @@ class Collector:
     def _collect_class(self, module_node, parent, name, cls) -> List[Item]:
         if not getattr(cls, "__test__", True):
             return []
-        if not self.named_nodes.collects(f"{parent.nodeid}::{name}"):
+        if self.named_nodes.restricts() and not self.named_nodes.collects(f"{parent.nodeid}::{name}"):
             with collection_warnings_quiet():
                 return self._collect_class_on_path(module_node, parent, name, cls)
         return self._collect_class_on_path(module_node, parent, name, cls)
