@@ -15891,6 +15891,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExitCode = void 0;
 exports.wholeFileItem = wholeFileItem;
 exports.isCollectionSkip = isCollectionSkip;
+exports.raisedWhileCollecting = raisedWhileCollecting;
 /** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
 /** An item for a whole file, whose tests only its collection knows (expanded at run time). */
 function wholeFileItem(file, marks = []) {
@@ -15898,6 +15899,10 @@ function wholeFileItem(file, marks = []) {
 }
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';
+}
+/** Raised while a module or conftest was collected (not by a test): it rides on whichever result came next. */
+function raisedWhileCollecting(w) {
+    return w.module !== undefined || w.nodeid === '';
 }
 /** pytest's exit codes (`pytest.ExitCode`), which every command of fastest and the Action use. */
 exports.ExitCode = {

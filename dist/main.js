@@ -5683,8 +5683,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 // A module skipped whole at import is a collection report, as pytest's: reported
                 // whatever -k/-m select, and it holds no item (its listed tests leave the counts).
                 const collectionSkip = (0, types_js_1.isCollectionSkip)(r);
-                if (!collectionSkip && !checkExpansion(r.id))
+                if (!collectionSkip && !checkExpansion(r.id)) {
+                    reporter.collectionWarnings?.(r);
                     return teardownOutput?.();
+                }
                 if (collectionSkip) {
                     truth.collectorSkipped((0, nodeid_js_1.pathOfId)(r.id));
                     reporter.correctCounts(truth.selected, truth.deselected);
@@ -19609,6 +19611,8 @@ class ConsoleReporter {
     workers = 0;
     counts = (0, counts_js_1.emptyCounts)();
     configWarnings = [];
+    /** What collecting warned that rode on a result the run then deselected (collectionWarnings). */
+    collectionWarningsOfDropped = [];
     /** Counts of what the progress display has shown, for its colour. */
     shownCounts = (0, counts_js_1.emptyCounts)();
     reportedIds = new Set();
@@ -19788,6 +19792,22 @@ class ConsoleReporter {
         }
     }
     /**
+     * `r` is a test -k/-m deselected once its module's collection named it (the module ran whole):
+     * it is no result, but what collecting warned that rode on it is pytest's to report.
+     */
+    collectionWarnings(r) {
+        if (this.heldHeader) {
+            this.held.push(() => this.collectionWarnings(r));
+            return;
+        }
+        for (const w of r.warnings ?? []) {
+            if (!(0, types_js_1.raisedWhileCollecting)(w))
+                continue;
+            this.collectionWarningsOfDropped.push([w, r]);
+            this.counts.warnings += 1;
+        }
+    }
+    /**
      * A unit (module) finished. With --show-engines (not -v: that prints pytest's lines only), says
      * which engine ran it and, when the native engine handed it to pytest, why.
      */
@@ -19848,6 +19868,8 @@ class ConsoleReporter {
         this.opts.write('\r' + ' '.repeat(this.tw.fullwidth - 1) + '\r');
     }
     finish(info) {
+        if (this.opts.ciVariableSet && Number(/^(\d+)\./.exec(info.pytestVersion ?? '')?.[1]) < 9)
+            this.ci = true;
         this.countsKnown();
         if (info.deselected)
             this.counts.deselected = info.deselected;
@@ -20418,7 +20440,9 @@ class ConsoleReporter {
         const collectedIn = ([w, r]) => position.get(w.module ?? (0, nodeid_js_1.pathOfId)(r.id)) ?? Infinity;
         for (const r of this.inRunOrder())
             for (const w of r.warnings ?? [])
-                (w.module === undefined && w.nodeid !== '' ? running : collecting).push([w, r]);
+                ((0, types_js_1.raisedWhileCollecting)(w) ? collecting : running).push([w, r]);
+        for (const [w, r] of this.collectionWarningsOfDropped)
+            collecting.push([w, r]);
         collecting.sort((a, b) => collectedIn(a) - collectedIn(b));
         for (const [w, r] of [...collecting, ...running]) {
             const nodeid = w.nodeid ?? r.id;
@@ -21448,8 +21472,10 @@ function consoleReporter(request, place) {
         color: consoleColored(request.color, place.tty, env),
         tty: place.tty,
         githubActions: env.GITHUB_ACTIONS === 'true',
-        // pytest's running_on_ci(): on CI the short summary keeps whole messages.
+        // pytest's running_on_ci(): on CI the short summary keeps whole messages (pytest 9: a CI or
+        // BUILD_NUMBER that is not empty; before 9: one that is set).
         ci: Boolean(env.CI || env.BUILD_NUMBER),
+        ciVariableSet: env.CI !== undefined || env.BUILD_NUMBER !== undefined,
         width: place.tty ? place.columns : undefined,
         durations: request.durations ?? undefined,
         durationsMin: request.durationsMin ?? undefined,
@@ -21483,6 +21509,10 @@ class Reporters {
     testResult(result, teardownOutput) {
         for (const r of this.all)
             r.testResult(result, teardownOutput);
+    }
+    collectionWarnings(result) {
+        for (const r of this.all)
+            r.collectionWarnings?.(result);
     }
     correctCounts(selected, deselected, lastFailedStatus) {
         for (const r of this.all)
@@ -28248,6 +28278,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExitCode = void 0;
 exports.wholeFileItem = wholeFileItem;
 exports.isCollectionSkip = isCollectionSkip;
+exports.raisedWhileCollecting = raisedWhileCollecting;
 /** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
 /** An item for a whole file, whose tests only its collection knows (expanded at run time). */
 function wholeFileItem(file, marks = []) {
@@ -28255,6 +28286,10 @@ function wholeFileItem(file, marks = []) {
 }
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';
+}
+/** Raised while a module or conftest was collected (not by a test): it rides on whichever result came next. */
+function raisedWhileCollecting(w) {
+    return w.module !== undefined || w.nodeid === '';
 }
 /** pytest's exit codes (`pytest.ExitCode`), which every command of fastest and the Action use. */
 exports.ExitCode = {

@@ -250,6 +250,11 @@ export interface WarningRecord {
   module?: string;
 }
 
+/** Raised while a module or conftest was collected (not by a test): it rides on whichever result came next. */
+export function raisedWhileCollecting(w: WarningRecord): boolean {
+  return w.module !== undefined || w.nodeid === '';
+}
+
 /** What the Node side hands a worker to run: one module, or some tests within it. */
 /**
  * What the `pytest_terminal_summary` hooks of a pytest session's conftest files and of its other

@@ -15,6 +15,7 @@ import traceback
 
 from . import junit_records, results
 from .cancel import cancel_requested
+from .collection_filters import CARRIED
 from .protocol import listed
 from .results import CollectedReporter
 from .reruns import ConditionError, RerunPolicy, register_flaky_marker
@@ -431,6 +432,23 @@ def _teardown_starts(engine):
                 engine.emit(results.teardown_starts(item.nodeid))
 
     return _TeardownStarts()
+
+
+def _carried_filters_plugin(carried):
+    """Inside pytest's warnings context of each file's collection (its pytest_collection wrapper
+    is tryfirst, this one trylast): the filters earlier collections left (collection_filters.py)."""
+    import pytest
+
+    class _CarriedFilters:
+        @pytest.hookimpl(hookwrapper=True, trylast=True)
+        def pytest_collection(self, session):
+            carried.resume()
+            try:
+                yield
+            finally:
+                carried.keep()
+
+    return _CarriedFilters()
 
 
 def _timeout_limits(run, report_plugin, marks):
@@ -869,6 +887,10 @@ class PytestEngine:
             config.pluginmanager.register(OffPathClasses(named_nodes), "fastest-off-path-classes")
         if init.get("capture") == "no":
             config.pluginmanager.register(_teardown_starts(self), "fastest-teardown-starts")
+        # (without pytest's warnings plugin no collection has a context of its own)
+        self.collection_filters = CARRIED if config.pluginmanager.has_plugin("warnings") else None
+        if self.collection_filters is not None:
+            config.pluginmanager.register(_carried_filters_plugin(self.collection_filters), "fastest-collection-filters")
 
     @staticmethod
     def _time_tests(config, init, report_plugin):
@@ -948,15 +970,22 @@ class PytestEngine:
                 capman.resume_global_capture()
             try:
                 with warnings.catch_warnings(record=True):
-                    walked = str(path) not in self.named_paths
-                    if walked and self._directory_ignored(str(path)):
-                        return
-                    config.pluginmanager._loadconftestmodules(
-                        path.parent, config.getoption("importmode"), config.rootpath,
-                        consider_namespace_packages=config.getini("consider_namespace_packages"))
-                    if walked and config.hook.pytest_ignore_collect(collection_path=path, config=config):
-                        return
-                    importtestmodule(path, config)
+                    carried = self.collection_filters
+                    if carried is not None:
+                        carried.resume()
+                    try:
+                        walked = str(path) not in self.named_paths
+                        if walked and self._directory_ignored(str(path)):
+                            return
+                        config.pluginmanager._loadconftestmodules(
+                            path.parent, config.getoption("importmode"), config.rootpath,
+                            consider_namespace_packages=config.getini("consider_namespace_packages"))
+                        if walked and config.hook.pytest_ignore_collect(collection_path=path, config=config):
+                            return
+                        importtestmodule(path, config)
+                    finally:
+                        if carried is not None:
+                            carried.keep()
             finally:
                 if capman is not None:
                     capman.suspend_global_capture()

@@ -802,7 +802,10 @@ async function runSession(
           // A module skipped whole at import is a collection report, as pytest's: reported
           // whatever -k/-m select, and it holds no item (its listed tests leave the counts).
           const collectionSkip = isCollectionSkip(r);
-          if (!collectionSkip && !checkExpansion(r.id)) return teardownOutput?.();
+          if (!collectionSkip && !checkExpansion(r.id)) {
+            reporter.collectionWarnings?.(r);
+            return teardownOutput?.();
+          }
           if (collectionSkip) {
             truth.collectorSkipped(pathOfId(r.id));
             reporter.correctCounts(truth.selected, truth.deselected);

@@ -4,6 +4,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   isCollectionSkip,
+  raisedWhileCollecting,
   type CollectionError,
   type Outcome,
   type PluginsSummary,
@@ -49,6 +50,8 @@ export interface ConsoleOptions {
   showCapture?: boolean | ShowCapture;
   /** pytest's running_on_ci(): short summary messages are not trimmed. Default: githubActions. */
   ci?: boolean;
+  /** CI or BUILD_NUMBER is set, perhaps empty: pytest before 9 is then on CI (FinishInfo.pytestVersion). */
+  ciVariableSet?: boolean;
   /** pytest's `verbosity_subtests`; default: `verbosity`. At 0 only failed subtests are shown and counted. */
   subtestVerbosity?: number;
   /** --no-header: no platform, rootdir, configfile (and workers) lines. */
@@ -107,6 +110,8 @@ export interface SessionInfo {
 
 export interface FinishInfo {
   seconds: number;
+  /** The workers' pytest version, when a worker started. */
+  pytestVersion?: string;
   /** Shown as `!!!! <text> !!!!` before the closing line, e.g. `stopping after 1 failures`. */
   interrupted?: string;
   /** Path of the JUnit file written, for pytest's `generated xml file:` line (default: the
@@ -264,7 +269,7 @@ export class ConsoleReporter {
   private readonly reportChars: string;
   private readonly tb: TbStyle;
   private readonly showCapture: ShowCapture;
-  private readonly ci: boolean;
+  private ci: boolean;
   private readonly subtestVerbosity: number;
 
   private rootdir = '';
@@ -279,6 +284,8 @@ export class ConsoleReporter {
   private workers = 0;
   private readonly counts = emptyCounts();
   private configWarnings: WarningRecord[] = [];
+  /** What collecting warned that rode on a result the run then deselected (collectionWarnings). */
+  private readonly collectionWarningsOfDropped: [WarningRecord, TestResult][] = [];
   /** Counts of what the progress display has shown, for its colour. */
   private readonly shownCounts = emptyCounts();
   private readonly reportedIds = new Set<string>();
@@ -448,6 +455,22 @@ export class ConsoleReporter {
   }
 
   /**
+   * `r` is a test -k/-m deselected once its module's collection named it (the module ran whole):
+   * it is no result, but what collecting warned that rode on it is pytest's to report.
+   */
+  collectionWarnings(r: TestResult): void {
+    if (this.heldHeader) {
+      this.held.push(() => this.collectionWarnings(r));
+      return;
+    }
+    for (const w of r.warnings ?? []) {
+      if (!raisedWhileCollecting(w)) continue;
+      this.collectionWarningsOfDropped.push([w, r]);
+      this.counts.warnings += 1;
+    }
+  }
+
+  /**
    * A unit (module) finished. With --show-engines (not -v: that prints pytest's lines only), says
    * which engine ran it and, when the native engine handed it to pytest, why.
    */
@@ -506,6 +529,7 @@ export class ConsoleReporter {
   }
 
   finish(info: FinishInfo): FinishSummary {
+    if (this.opts.ciVariableSet && Number(/^(\d+)\./.exec(info.pytestVersion ?? '')?.[1]) < 9) this.ci = true;
     this.countsKnown();
     if (info.deselected) this.counts.deselected = info.deselected;
     this.configWarnings = info.configWarnings ?? [];
@@ -1029,7 +1053,8 @@ export class ConsoleReporter {
     // (a collection warning names its module; one a conftest's pytest_configure issued while
     // collecting has none: it belongs with the module its result is of)
     const collectedIn = ([w, r]: [WarningRecord, TestResult]) => position.get(w.module ?? pathOfId(r.id)) ?? Infinity;
-    for (const r of this.inRunOrder()) for (const w of r.warnings ?? []) (w.module === undefined && w.nodeid !== '' ? running : collecting).push([w, r]);
+    for (const r of this.inRunOrder()) for (const w of r.warnings ?? []) (raisedWhileCollecting(w) ? collecting : running).push([w, r]);
+    for (const [w, r] of this.collectionWarningsOfDropped) collecting.push([w, r]);
     collecting.sort((a, b) => collectedIn(a) - collectedIn(b));
     for (const [w, r] of [...collecting, ...running]) {
       const nodeid = w.nodeid ?? r.id;

@@ -17,8 +17,6 @@ export interface SessionEnd extends FinishInfo {
   /** Ids discovery listed that their module does not produce: no result, named in the files. */
   notCollected: string[];
   workers: number;
-  /** The workers' pytest version, when a worker started. */
-  pytestVersion?: string;
 }
 
 /** What a run tells its reporters, in order: start, results and errors as they come, finish. */
@@ -28,6 +26,8 @@ export interface Reporter {
   /** `teardownOutput` (-s): writes what the test's teardown printed, which the console shows
    * after the test's outcome and before its teardown error, as pytest; called once. */
   testResult(r: TestResult, teardownOutput?: () => void): void;
+  /** A result the run deselected, whose collection warnings still count (ConsoleReporter.collectionWarnings). */
+  collectionWarnings?(r: TestResult): void;
   /** The run corrected discovery's counts (see ConsoleReporter.correctCounts), and --lf/--ff's status. */
   correctCounts(selected: number, deselected: number, lastFailedStatus?: string): void;
   /** Every count is known: a held header may be printed. */
@@ -187,8 +187,10 @@ export function consoleReporter(request: ReportRequest, place: ReportPlace): Con
     color: consoleColored(request.color, place.tty, env),
     tty: place.tty,
     githubActions: env.GITHUB_ACTIONS === 'true',
-    // pytest's running_on_ci(): on CI the short summary keeps whole messages.
+    // pytest's running_on_ci(): on CI the short summary keeps whole messages (pytest 9: a CI or
+    // BUILD_NUMBER that is not empty; before 9: one that is set).
     ci: Boolean(env.CI || env.BUILD_NUMBER),
+    ciVariableSet: env.CI !== undefined || env.BUILD_NUMBER !== undefined,
     width: place.tty ? place.columns : undefined,
     durations: request.durations ?? undefined,
     durationsMin: request.durationsMin ?? undefined,
@@ -217,6 +219,9 @@ class Reporters implements Reporter {
   }
   testResult(result: TestResult, teardownOutput?: () => void): void {
     for (const r of this.all) r.testResult(result, teardownOutput);
+  }
+  collectionWarnings(result: TestResult): void {
+    for (const r of this.all) r.collectionWarnings?.(result);
   }
   correctCounts(selected: number, deselected: number, lastFailedStatus?: string): void {
     for (const r of this.all) r.correctCounts(selected, deselected, lastFailedStatus);

@@ -44,6 +44,7 @@ from .plugins import (NATIVE_PLUGINS, AnyioHooks, anyio_expands, describe_suppor
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from .. import junit_records, results
 from ..cancel import cancel_requested
+from ..collection_filters import CARRIED
 from ..named_nodes import NamedNodes
 from ..initial_conftests import InitialConftestFailure, import_failure_text, initial_conftest_paths
 from ..protocol import listed
@@ -376,6 +377,7 @@ class NativeEngine:
         self.test_warnings = None if "no:warnings" in _plugin_args(init.get("args") or []) else TestWarnings(
             self.config.getini("filterwarnings"), self.config.option.pythonwarnings)
         self._collect_warnings: List[dict] = []
+        self._collection_filters = CARRIED
         # A conftest's `config.issue_config_time_warning` (one pytest loads while collecting): pytest
         # records it at once, ahead of what collecting the module warns. Only the worker that
         # collects the module reports it (others import it for its side effects).
@@ -546,12 +548,14 @@ class NativeEngine:
         recorder = self.test_warnings
         if recorder is not None:
             recorder.enter()
+            self._collection_filters.resume()
         self._collecting = True
         try:
             yield
         finally:
             self._collecting = False
             if recorder is not None:
+                self._collection_filters.keep()
                 log = recorder.exit()
                 if log:
                     self._collect_warnings.extend(warning_frames(log, nodeid="", module=module))
@@ -638,6 +642,7 @@ class NativeEngine:
         # error` fails must fail here as in the owning worker, not load for this worker's units
         if recorder is not None:
             recorder.enter()
+            self._collection_filters.resume()
         try:
             path = os.path.join(self.rootdir, relfile)
             self.collector.load_conftests(path)
@@ -650,6 +655,7 @@ class NativeEngine:
             pass
         finally:
             if recorder is not None:
+                self._collection_filters.keep()
                 recorder.exit()
             self.capture.phase_done("collect")
             self.capture.suspend()
