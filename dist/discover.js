@@ -1777,6 +1777,7 @@ function unregisteredIniKeys(ini) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.routedByName = exports.PYTEST_ROUTED_OPTIONS = void 0;
 exports.benchmarksMeasured = benchmarksMeasured;
+exports.anyioAutoMode = anyioAutoMode;
 exports.pluginOptionRoute = pluginOptionRoute;
 exports.PYTEST_ROUTED_OPTIONS = [
     // failure text and assertion handling, computed in the worker
@@ -1895,6 +1896,18 @@ function benchmarksMeasured(pytestArgs) {
     const skipped = given.has('--benchmark-skip') && !given.has('--benchmark-only');
     return !disabled && !skipped;
 }
+/** anyio's auto mode (its plugin takes every coroutine test): the last `--anyio-mode`, else the ini's `anyio_mode`. */
+function anyioAutoMode(pytestArgs, ini) {
+    let mode = ini;
+    for (let i = 0; i < pytestArgs.length; i++) {
+        const arg = pytestArgs[i];
+        if (arg === '--anyio-mode' && i + 1 < pytestArgs.length)
+            mode = pytestArgs[++i];
+        else if (arg.startsWith('--anyio-mode='))
+            mode = arg.slice('--anyio-mode='.length);
+    }
+    return mode?.trim() === 'auto';
+}
 function pluginOptionRoute(name) {
     if (WORKER_PLUGIN_OPTIONS.has(name))
         return 'worker';
@@ -1935,6 +1948,7 @@ const args_js_1 = __nccwpck_require__(7593);
 const conftest_options_js_1 = __nccwpck_require__(6577);
 const pytest_ini_js_1 = __nccwpck_require__(80);
 const option_route_js_1 = __nccwpck_require__(6501);
+const pytest_options_js_1 = __nccwpck_require__(4936);
 /**
  * The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds, with the
  * `-o` values of PYTEST_ADDOPTS before argv's (pytest reads them together before its ini).
@@ -2134,6 +2148,8 @@ async function collect(session, settings = {}) {
             warningsAreErrors: ((0, index_js_1.getIni)(config, 'filterwarnings', 'linelist') ?? []).some((line) => line.trim() === 'error'),
             // loaded by its entry point unless autoloading is off, or named by `-p`; `-p no:` blocks it
             hypothesisPlugin: !options.plugins.includes('no:hypothesispytest') && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes('hypothesispytest')),
+            anyioPlugin: !options.plugins.includes('no:anyio') && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes('anyio')),
+            anyioAutoMode: (0, pytest_options_js_1.anyioAutoMode)(options.pytestArgs, (0, index_js_1.getIni)(config, 'anyio_mode', 'string')),
         },
         useCache: !options.noCache,
         python: () => session.python,
@@ -3442,7 +3458,7 @@ const node_path_1 = __nccwpck_require__(6760);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const types_js_1 = __nccwpck_require__(8522);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 17;
+exports.DISCOVERY_CACHE_VERSION = 18;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -3565,6 +3581,8 @@ function compactFunction(fn) {
         compact.abstract = true;
     if (fn.isGenerator)
         compact.isGenerator = true;
+    if (fn.isAsync)
+        compact.isAsync = true;
     if (fn.guard)
         compact.guard = fn.guard;
     if (fn.marksUnknown)
@@ -6801,10 +6819,22 @@ const HYPOTHESIS_ATTRIBUTES = [
     'hypothesis',
     'is_hypothesis_test',
 ];
+const ANYIO_USEFIXTURES = { name: 'usefixtures', args: ['anyio_backend'], kwargs: {} };
+/** Whether anyio's plugin takes a coroutine test with these marks (its own mark, or its auto mode). */
+function takenByAnyio(marks, rules) {
+    return rules.anyioPlugin !== false && (rules.anyioAutoMode === true || marks.some((m) => m.name === 'anyio'));
+}
 // Runs once per test of the suite, so it builds each item in one literal instead of spreading a base.
 function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, unittest = false) {
     const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
-    const marks = combineMarks(fn.hypothesis && scope.rules.hypothesisPlugin !== false ? [HYPOTHESIS_MARK, ...fn.marks] : fn.marks, inheritedMarks, scope.mod.pytestmark);
+    let marks = combineMarks(fn.hypothesis && scope.rules.hypothesisPlugin !== false ? [HYPOTHESIS_MARK, ...fn.marks] : fn.marks, inheritedMarks, scope.mod.pytestmark);
+    // anyio's pytest_pycollect_makeitem adds usefixtures("anyio_backend") to a coroutine test it
+    // takes: the backends of the project's own anyio_backend parametrize it, or those of the
+    // plugin's (the backends installed, known at run time only)
+    const anyioTakes = fn.isAsync === true && !unittest && takenByAnyio(marks, scope.rules);
+    if (anyioTakes)
+        marks = [ANYIO_USEFIXTURES, ...marks];
+    const backendsUnknown = anyioTakes && !scope.fixtureLevels.some((level) => level.defs.has('anyio_backend'));
     const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
     const push = (id, dynamic, itemMarks, param) => {
         const item = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };
@@ -6822,7 +6852,7 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     };
     if (unittest)
         return push(baseId, false, marks);
-    if (fn.marksUnknown || generateTests)
+    if (fn.marksUnknown || generateTests || backendsUnknown)
         return push(baseId, true, marks);
     // The fixtures' params come first (FixtureManager.pytest_generate_tests runs before the marks').
     const origin = memberOrigin.get(fn);
@@ -8136,6 +8166,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
         ...(otherDecorators ? { otherDecorators: true } : {}),
         ...(filledNames.length > 0 ? { hypothesis: true } : {}),
         isGenerator: body ? containsYield(body) : false,
+        ...(isAsync ? { isAsync: true } : {}),
         ...(marksUnknown ? { marksUnknown: true } : {}),
     };
 }

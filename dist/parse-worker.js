@@ -165,7 +165,7 @@ const node_path_1 = __nccwpck_require__(760);
 const nodeid_js_1 = __nccwpck_require__(98);
 const types_js_1 = __nccwpck_require__(522);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 17;
+exports.DISCOVERY_CACHE_VERSION = 18;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -288,6 +288,8 @@ function compactFunction(fn) {
         compact.abstract = true;
     if (fn.isGenerator)
         compact.isGenerator = true;
+    if (fn.isAsync)
+        compact.isAsync = true;
     if (fn.guard)
         compact.guard = fn.guard;
     if (fn.marksUnknown)
@@ -1685,6 +1687,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
         ...(otherDecorators ? { otherDecorators: true } : {}),
         ...(filledNames.length > 0 ? { hypothesis: true } : {}),
         isGenerator: body ? containsYield(body) : false,
+        ...(isAsync ? { isAsync: true } : {}),
         ...(marksUnknown ? { marksUnknown: true } : {}),
     };
 }

@@ -3,9 +3,21 @@
 // trio as a second backend. Its own hooks run the tests and async fixtures (one shared runner per
 // backend, held by module-scoped async fixtures), mark coroutine tests at collection and expand
 // tests marked later by backend (a module that needs that goes to pytest).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { expectSameOutput, expectSameResults, loggedProjects, statusLines, summaryLine } from './helpers/against-pytest.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  cli,
+  expectSameOutput,
+  expectSameResults,
+  loggedProjects,
+  normalOutput,
+  runIn,
+  statusLines,
+  summaryLine,
+  writeLines,
+} from './helpers/against-pytest.js';
 
 const apart = join(process.env.VIRTUAL_ENV ?? '', 'apart');
 const { project, inProject } = loggedProjects(join(__dirname, 'fixtures', 'native-anyio'), 'fastest-anyio-', ['-p', 'no:cacheprovider'], {
@@ -58,4 +70,86 @@ describe("anyio's plugin, natively", () => {
     expect(fastest.ran.out).toContain('sub/test_fixtures.py: native engine');
     expect(fastest.ran.out).toContain('late/test_late.py: native engine'); // makeitem took it
   }, 120_000);
+});
+
+// anyio's plugin adds usefixtures("anyio_backend") to the coroutine tests it takes: their ids end
+// with a backend, from the project's own anyio_backend, or from the plugin's (the backends
+// installed). -k and -m judge those ids (stamina: -k on its backends selected nothing).
+describe('-k and -m on the tests anyio parametrizes by backend', () => {
+  const work = mkdtempSync(join(tmpdir(), 'fastest-anyio-select-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const env = { PYTHONPATH: apart, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
+  const backendsFixture = ['import pytest', '', '@pytest.fixture(params=["asyncio", "trio"])', 'def anyio_backend(request):', '    return request.param'];
+  const shapes: Record<string, Record<string, string[]>> = {
+    'a conftest anyio_backend, parametrized tests and a class': {
+      'conftest.py': backendsFixture,
+      'test_m.py': [
+        'import pytest',
+        '',
+        'pytestmark = pytest.mark.anyio',
+        '',
+        '@pytest.mark.parametrize("x", [1, 2])',
+        'async def test_ok(x):',
+        '    pass',
+        '',
+        'class TestGen:',
+        '    async def test_in_class(self):',
+        '        pass',
+        '',
+        'def test_sync():',
+        '    pass',
+      ],
+    },
+    "the plugin's own anyio_backend": {
+      'test_m.py': [
+        'import pytest',
+        '',
+        '@pytest.mark.anyio',
+        '@pytest.mark.parametrize("x", [1, 2])',
+        'async def test_ok(x):',
+        '    pass',
+        '',
+        'async def test_unmarked():',
+        '    pass',
+      ],
+    },
+    'auto mode, a module anyio_backend': {
+      'pytest.ini': ['[pytest]', 'anyio_mode = auto'],
+      'test_m.py': [...backendsFixture, '', 'async def test_ok():', '    pass', '', 'def test_sync():', '    pass'],
+    },
+  };
+  const commandLines = [
+    ['-k', 'trio'],
+    ['-k', 'asyncio and not Gen'],
+    ['-k', 'not test_ok'],
+    ['-k', 'trio', '--co', '-q'],
+  ];
+  for (const [name, files] of Object.entries(shapes)) {
+    it(
+      name,
+      async () => {
+        const dir = mkdtempSync(join(work, 'p'));
+        for (const [path, lines] of Object.entries(files)) writeLines(dir, path, lines);
+        const common = ['-p', 'no:cacheprovider', '-rA'];
+        const run = (command: 'pytest' | 'fastest', args: string[]) =>
+          command === 'pytest'
+            ? runIn('python3', ['-m', 'pytest', ...common, ...args], dir, '', join(work, 'tmp'), env)
+            : runIn(process.execPath, [cli, ...common, '-n', '1', ...args], dir, '', join(work, 'tmp'), env);
+        const expected = [];
+        for (const args of commandLines) expected.push(await run('pytest', args));
+        // first runs, then runs taught by a run of every test
+        for (const round of ['first', 'taught']) {
+          if (round === 'taught') await run('fastest', []);
+          for (const [at, args] of commandLines.entries()) {
+            if (round === 'first') rmSync(join(dir, '.fastest'), { recursive: true, force: true });
+            const fastest = await run('fastest', args);
+            const label = `${round}: ${args.join(' ')}`;
+            expect(normalOutput(fastest.out), label).toBe(normalOutput(expected[at]!.out));
+            expect(fastest.code, label).toBe(expected[at]!.code);
+          }
+        }
+      },
+      120_000,
+    );
+  }
 });

@@ -2,13 +2,15 @@
 // pytest engine (packaging's conftest): plain pytest_collection (the initial conftests' only,
 // before any test module is imported), pytest_collection_finish (after the collection pass) and
 // pytest_runtest_teardown(item) (innermost conftest first, before the fixtures' teardown). One
-// naming `nextitem` (which a unit's end does not know) stays pytest's.
+// naming `nextitem` (which a unit's end does not know) stays pytest's: there, a unit's last test
+// gets pytest's `nextitem` None (SQLAlchemy's plugin calls an Item's methods on anything else).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli, runIn, summaryLine, writeLines } from './helpers/against-pytest.js';
 
 const run = promisify(execFile);
 const HERE = new URL('.', import.meta.url).pathname;
@@ -49,4 +51,27 @@ describe('native engine: session and teardown hooks of conftests', () => {
     expected.delete('nextitem/test_next.py::test_next');
     expect([...got.entries()].sort()).toEqual([...expected.entries()].sort());
   }, 300_000);
+
+  it("a teardown hook's nextitem is an Item or None, in the pytest engine too (alembic)", async () => {
+    const dir = mkdtempSync(join(work, 'nextitem-'));
+    writeLines(dir, 'pytest.ini', ['[pytest]']);
+    writeLines(dir, 'conftest.py', [
+      'import pytest',
+      '',
+      '@pytest.hookimpl(hookwrapper=True)',
+      'def pytest_runtest_teardown(item, nextitem):',
+      '    yield',
+      '    if nextitem is not None and nextitem.getparent(pytest.Class) is not item.getparent(pytest.Class):',
+      '        print("class ends")',
+    ]);
+    writeLines(dir, 'test_a.py', ['class TestA:', '    def test_one(self):', '        pass', '', '    def test_two(self):', '        pass']);
+    writeLines(dir, 'test_b.py', ['class TestB:', '    def test_three(self):', '        pass']);
+    const args = ['-q', '-p', 'no:cacheprovider'];
+    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'));
+    expect(summaryLine(pytest.out)).toBe('3 passed');
+    for (const workers of ['1', '2']) {
+      const fastest = await runIn(process.execPath, [cli, ...args, '-n', workers], dir, '', join(work, 'tmp'));
+      expect({ workers, line: summaryLine(fastest.out), code: fastest.code }).toEqual({ workers, line: summaryLine(pytest.out), code: pytest.code });
+    }
+  }, 120_000);
 });

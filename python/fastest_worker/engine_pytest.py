@@ -1142,13 +1142,16 @@ class PytestEngine:
                 if index and cancel_requested():
                     ran_to_end = False
                     break
-                nextitem = items[index + 1] if index < last else self.unit_end
                 session.shouldfail = False
                 session.shouldstop = False
                 plugin.hidden_subtests = (type(item).__name__ == "TestCaseFunction"
                                           and self.config.option.capture != "no")
                 try:
-                    hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
+                    if index < last:
+                        hook.pytest_runtest_protocol(item=item, nextitem=items[index + 1])
+                    else:
+                        with self._unit_end_teardown():
+                            hook.pytest_runtest_protocol(item=item, nextitem=None)
                 finally:
                     plugin.flush()
         except BaseException:
@@ -1173,6 +1176,20 @@ class PytestEngine:
                                                    self.markup, self.width)
         if conftests is not None and (conftests["text"] or plugins["text"]):
             self.emit(results.plugins_summary(conftests, plugins))
+
+    @contextlib.contextmanager
+    def _unit_end_teardown(self):
+        """A unit's last test: the hooks get pytest's `nextitem` None (the next test, in another
+        unit, is not known here; SQLAlchemy's plugin ends its class at None, and calls methods of
+        an item), while pytest's own teardown_exact(None) tears down to the session only, whose
+        state the worker's next units share."""
+        state = self.session._setupstate
+        own = state.teardown_exact
+        state.teardown_exact = lambda nextitem: own(self.unit_end if nextitem is None else nextitem)
+        try:
+            yield
+        finally:
+            del state.teardown_exact
 
     def _teardown_to_session(self):
         try:

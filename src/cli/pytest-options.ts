@@ -146,6 +146,17 @@ export function benchmarksMeasured(pytestArgs: readonly string[]): boolean {
   return !disabled && !skipped;
 }
 
+/** anyio's auto mode (its plugin takes every coroutine test): the last `--anyio-mode`, else the ini's `anyio_mode`. */
+export function anyioAutoMode(pytestArgs: readonly string[], ini: string | undefined): boolean {
+  let mode = ini;
+  for (let i = 0; i < pytestArgs.length; i++) {
+    const arg = pytestArgs[i];
+    if (arg === '--anyio-mode' && i + 1 < pytestArgs.length) mode = pytestArgs[++i];
+    else if (arg.startsWith('--anyio-mode=')) mode = arg.slice('--anyio-mode='.length);
+  }
+  return mode?.trim() === 'auto';
+}
+
 export function pluginOptionRoute(name: string): Route {
   if (WORKER_PLUGIN_OPTIONS.has(name)) return 'worker';
   if (SESSION_PLUGIN_OPTIONS.has(name)) return 'session';

@@ -19,6 +19,7 @@ import { parseArgs, pytestArgv, UnknownOptionError, UsageError, type CliOptions,
 import { conftestOptions, initialConftestPaths } from './conftest-options.js';
 import { unregisteredIniKeys } from './pytest-ini.js';
 import { iniRoutes, pluginOptionsOf, probeLaterKept, probeNowKept, refusal, type ProbeResult } from './option-route.js';
+import { anyioAutoMode } from './pytest-options.js';
 
 export interface Session {
   options: CliOptions;
@@ -272,6 +273,8 @@ export async function collect(session: Session, settings: CollectSettings = {}):
       // loaded by its entry point unless autoloading is off, or named by `-p`; `-p no:` blocks it
       hypothesisPlugin:
         !options.plugins.includes('no:hypothesispytest') && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes('hypothesispytest')),
+      anyioPlugin: !options.plugins.includes('no:anyio') && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes('anyio')),
+      anyioAutoMode: anyioAutoMode(options.pytestArgs, getIni(config, 'anyio_mode', 'string')),
     },
     useCache: !options.noCache,
     python: () => session.python,

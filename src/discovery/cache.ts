@@ -8,7 +8,7 @@ import { wholeFileItem, type TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 17;
+export const DISCOVERY_CACHE_VERSION = 18;
 
 /** What a run taught about a module: listed id -> the ids pytest collected for it ([]: none). */
 export type CollectedRecord = Record<string, string[]>;
@@ -179,6 +179,7 @@ function compactFunction(fn: ParsedFunction): Partial<ParsedFunction> {
   if (fn.fixture !== null) compact.fixture = fn.fixture;
   if (fn.abstract) compact.abstract = true;
   if (fn.isGenerator) compact.isGenerator = true;
+  if (fn.isAsync) compact.isAsync = true;
   if (fn.guard) compact.guard = fn.guard;
   if (fn.marksUnknown) compact.marksUnknown = true;
   if (fn.optionalArgs) compact.optionalArgs = fn.optionalArgs;

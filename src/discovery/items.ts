@@ -28,6 +28,10 @@ export interface CollectRules {
   warningsAreErrors?: boolean;
   /** Whether hypothesis' pytest plugin loads (it marks `@given` tests `hypothesis`); default: it does. */
   hypothesisPlugin?: boolean;
+  /** Whether anyio's pytest plugin may load (it parametrizes coroutine tests by backend); default: it may. */
+  anyioPlugin?: boolean;
+  /** anyio's `anyio_mode = auto` (or `--anyio-mode=auto`): it takes every coroutine test. */
+  anyioAutoMode?: boolean;
 }
 
 /** What the conftest.py files above a module contribute. */
@@ -314,6 +318,13 @@ const HYPOTHESIS_ATTRIBUTES = [
   'is_hypothesis_test',
 ];
 
+const ANYIO_USEFIXTURES: Mark = { name: 'usefixtures', args: ['anyio_backend'], kwargs: {} };
+
+/** Whether anyio's plugin takes a coroutine test with these marks (its own mark, or its auto mode). */
+function takenByAnyio(marks: Mark[], rules: CollectRules): boolean {
+  return rules.anyioPlugin !== false && (rules.anyioAutoMode === true || marks.some((m) => m.name === 'anyio'));
+}
+
 // Runs once per test of the suite, so it builds each item in one literal instead of spreading a base.
 function functionItems(
   fn: ParsedFunction,
@@ -325,11 +336,17 @@ function functionItems(
   unittest = false,
 ): void {
   const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
-  const marks = combineMarks(
+  let marks = combineMarks(
     fn.hypothesis && scope.rules.hypothesisPlugin !== false ? [HYPOTHESIS_MARK, ...fn.marks] : fn.marks,
     inheritedMarks,
     scope.mod.pytestmark,
   );
+  // anyio's pytest_pycollect_makeitem adds usefixtures("anyio_backend") to a coroutine test it
+  // takes: the backends of the project's own anyio_backend parametrize it, or those of the
+  // plugin's (the backends installed, known at run time only)
+  const anyioTakes = fn.isAsync === true && !unittest && takenByAnyio(marks, scope.rules);
+  if (anyioTakes) marks = [ANYIO_USEFIXTURES, ...marks];
+  const backendsUnknown = anyioTakes && !scope.fixtureLevels.some((level) => level.defs.has('anyio_backend'));
   const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
   const push = (id: string, dynamic: boolean, itemMarks: Mark[], param?: string): void => {
     const item: TestItem = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };
@@ -341,7 +358,7 @@ function functionItems(
     out.items.push(item);
   };
   if (unittest) return push(baseId, false, marks);
-  if (fn.marksUnknown || generateTests) return push(baseId, true, marks);
+  if (fn.marksUnknown || generateTests || backendsUnknown) return push(baseId, true, marks);
   // The fixtures' params come first (FixtureManager.pytest_generate_tests runs before the marks').
   const origin = memberOrigin.get(fn);
   let calls: { mark: Mark; scope: string; origin?: ValueScope }[];

@@ -26,6 +26,8 @@ export interface ParsedFunction {
   hypothesis?: true;
   /** A plain (not async) generator function: pytest refuses it as a test. */
   isGenerator: boolean;
+  /** `async def`. */
+  isAsync?: true;
   /** A decorator of the module's own that applies marks (parametrize): they are known at run time only. */
   marksUnknown?: true;
   /** The condition under which the module's code defines it (if/elif/else, try/except ImportError). */
@@ -479,6 +481,7 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
     ...(otherDecorators ? { otherDecorators: true as const } : {}),
     ...(filledNames.length > 0 ? { hypothesis: true as const } : {}),
     isGenerator: body ? containsYield(body) : false,
+    ...(isAsync ? { isAsync: true as const } : {}),
     ...(marksUnknown ? { marksUnknown: true as const } : {}),
   };
 }
