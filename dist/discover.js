@@ -1777,7 +1777,7 @@ function unregisteredIniKeys(ini) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.routedByName = exports.PYTEST_ROUTED_OPTIONS = void 0;
 exports.benchmarksMeasured = benchmarksMeasured;
-exports.anyioAutoMode = anyioAutoMode;
+exports.autoMode = autoMode;
 exports.pluginOptionRoute = pluginOptionRoute;
 exports.PYTEST_ROUTED_OPTIONS = [
     // failure text and assertion handling, computed in the worker
@@ -1896,15 +1896,15 @@ function benchmarksMeasured(pytestArgs) {
     const skipped = given.has('--benchmark-skip') && !given.has('--benchmark-only');
     return !disabled && !skipped;
 }
-/** anyio's auto mode (its plugin takes every coroutine test): the last `--anyio-mode`, else the ini's `anyio_mode`. */
-function anyioAutoMode(pytestArgs, ini) {
+/** A plugin's auto mode (anyio's, pytest-asyncio's: it takes every coroutine test): the last `option`, else the ini's value. */
+function autoMode(pytestArgs, option, ini) {
     let mode = ini;
     for (let i = 0; i < pytestArgs.length; i++) {
         const arg = pytestArgs[i];
-        if (arg === '--anyio-mode' && i + 1 < pytestArgs.length)
+        if (arg === option && i + 1 < pytestArgs.length)
             mode = pytestArgs[++i];
-        else if (arg.startsWith('--anyio-mode='))
-            mode = arg.slice('--anyio-mode='.length);
+        else if (arg.startsWith(`${option}=`))
+            mode = arg.slice(option.length + 1);
     }
     return mode?.trim() === 'auto';
 }
@@ -2131,6 +2131,8 @@ async function collect(session, settings = {}) {
         for (const sub of ['v', 'd'])
             (0, node_fs_1.rmSync)((0, node_path_1.join)(pytestCache, sub), { recursive: true, force: true });
     }
+    // an installed plugin loads by its entry point unless autoloading is off, or when `-p` names it; `-p no:` blocks it
+    const pluginMayLoad = (name) => !options.plugins.includes(`no:${name}`) && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes(name));
     const { discovery, rememberDiscovery } = await discoverOrRecall(settings.remember === true && !options.noCache && !options.cacheClear, {
         rootdir: config.rootdir,
         paths: session.paths,
@@ -2146,10 +2148,10 @@ async function collect(session, settings = {}) {
             pythonClasses: config.pythonClasses,
             idOptions: { noEscaping: (0, index_js_1.getIni)(config, 'disable_test_id_escaping_and_forfeit_all_rights_to_community_support', 'bool') ?? false },
             warningsAreErrors: ((0, index_js_1.getIni)(config, 'filterwarnings', 'linelist') ?? []).some((line) => line.trim() === 'error'),
-            // loaded by its entry point unless autoloading is off, or named by `-p`; `-p no:` blocks it
-            hypothesisPlugin: !options.plugins.includes('no:hypothesispytest') && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes('hypothesispytest')),
-            anyioPlugin: !options.plugins.includes('no:anyio') && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes('anyio')),
-            anyioAutoMode: (0, pytest_options_js_1.anyioAutoMode)(options.pytestArgs, (0, index_js_1.getIni)(config, 'anyio_mode', 'string')),
+            hypothesisPlugin: pluginMayLoad('hypothesispytest'),
+            anyioPlugin: pluginMayLoad('anyio'),
+            anyioAutoMode: (0, pytest_options_js_1.autoMode)(options.pytestArgs, '--anyio-mode', (0, index_js_1.getIni)(config, 'anyio_mode', 'string')),
+            asyncioAutoMode: pluginMayLoad('asyncio') && (0, pytest_options_js_1.autoMode)(options.pytestArgs, '--asyncio-mode', (0, index_js_1.getIni)(config, 'asyncio_mode', 'string')),
         },
         useCache: !options.noCache,
         python: () => session.python,
@@ -6820,6 +6822,8 @@ const HYPOTHESIS_ATTRIBUTES = [
     'is_hypothesis_test',
 ];
 const ANYIO_USEFIXTURES = { name: 'usefixtures', args: ['anyio_backend'], kwargs: {} };
+/** What pytest-asyncio's auto mode adds to a coroutine test (`item.add_marker("asyncio")`). */
+const ASYNCIO_MARK = { name: 'asyncio', args: [], kwargs: {} };
 /** Whether anyio's plugin takes a coroutine test with these marks (its own mark, or its auto mode). */
 function takenByAnyio(marks, rules) {
     return rules.anyioPlugin !== false && (rules.anyioAutoMode === true || marks.some((m) => m.name === 'anyio'));
@@ -6834,6 +6838,8 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     const anyioTakes = fn.isAsync === true && !unittest && takenByAnyio(marks, scope.rules);
     if (anyioTakes)
         marks = [ANYIO_USEFIXTURES, ...marks];
+    if (fn.isAsync && !unittest && scope.rules.asyncioAutoMode && !marks.some((m) => m.name === 'asyncio'))
+        marks = [ASYNCIO_MARK, ...marks];
     const backendsUnknown = anyioTakes && !scope.fixtureLevels.some((level) => level.defs.has('anyio_backend'));
     const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
     const push = (id, dynamic, itemMarks, param) => {

@@ -5,9 +5,11 @@
 // module, session; from the mark or the ini's defaults), in auto mode too. Compared with pytest:
 // the whole `-v -rA` output (request.fixturenames printed, failures, errors at setup and
 // teardown) and the order of a fixture log.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { expectSameOutput, expectSameResults, loggedProjects, normalOutput, summaryLine } from './helpers/against-pytest.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, expectSameOutput, expectSameResults, loggedProjects, normalOutput, runIn, summaryLine, writeLines } from './helpers/against-pytest.js';
 
 const { project, inProject } = loggedProjects(join(__dirname, 'fixtures', 'native-asyncio'), 'fastest-asyncio-', ['-p', 'no:cacheprovider'], {
   PYTEST_DISABLE_PLUGIN_AUTOLOAD: '',
@@ -63,6 +65,37 @@ describe('pytest-asyncio, natively', () => {
       const fastest = await inProject(dir, 'fastest', [...extra, ...args]);
       expect(pytest.ran.code).toBe(4);
       expect({ code: fastest.ran.code, err: fastest.ran.err, out: fastest.ran.out }).toEqual({ code: 4, err: pytest.ran.err, out: pytest.ran.out });
+    }
+  }, 120_000);
+
+  it('in auto mode it marks every coroutine test asyncio: -k and -m see the mark (respx)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fastest-asyncio-mark-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    writeLines(dir, 'pytest.ini', ['[pytest]', 'asyncio_mode = auto', 'asyncio_default_fixture_loop_scope = function']);
+    writeLines(dir, 'test_m.py', [
+      'async def test_coro():',
+      '    pass',
+      '',
+      'def test_sync():',
+      '    pass',
+      '',
+      'class TestC:',
+      '    async def test_in_class(self):',
+      '        pass',
+    ]);
+    const env = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
+    for (const args of [
+      ['-k', 'asyncio'],
+      ['-k', 'not asyncio'],
+      ['-m', 'asyncio'],
+    ]) {
+      const common = ['-p', 'no:cacheprovider', '-rA', ...args];
+      const pytest = await runIn('python3', ['-m', 'pytest', ...common], dir, '', join(dir, 'tmp'), env);
+      rmSync(join(dir, '.fastest'), { recursive: true, force: true });
+      for (const round of ['first', 'warm']) {
+        const fastest = await runIn(process.execPath, [cli, '-n', '1', ...common], dir, '', join(dir, 'tmp'), env);
+        expect(normalOutput(fastest.out), `${round}: ${args.join(' ')}`).toBe(normalOutput(pytest.out));
+      }
     }
   }, 120_000);
 });

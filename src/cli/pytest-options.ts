@@ -146,13 +146,13 @@ export function benchmarksMeasured(pytestArgs: readonly string[]): boolean {
   return !disabled && !skipped;
 }
 
-/** anyio's auto mode (its plugin takes every coroutine test): the last `--anyio-mode`, else the ini's `anyio_mode`. */
-export function anyioAutoMode(pytestArgs: readonly string[], ini: string | undefined): boolean {
+/** A plugin's auto mode (anyio's, pytest-asyncio's: it takes every coroutine test): the last `option`, else the ini's value. */
+export function autoMode(pytestArgs: readonly string[], option: string, ini: string | undefined): boolean {
   let mode = ini;
   for (let i = 0; i < pytestArgs.length; i++) {
     const arg = pytestArgs[i];
-    if (arg === '--anyio-mode' && i + 1 < pytestArgs.length) mode = pytestArgs[++i];
-    else if (arg.startsWith('--anyio-mode=')) mode = arg.slice('--anyio-mode='.length);
+    if (arg === option && i + 1 < pytestArgs.length) mode = pytestArgs[++i];
+    else if (arg.startsWith(`${option}=`)) mode = arg.slice(option.length + 1);
   }
   return mode?.trim() === 'auto';
 }

@@ -19,7 +19,7 @@ import { parseArgs, pytestArgv, UnknownOptionError, UsageError, type CliOptions,
 import { conftestOptions, initialConftestPaths } from './conftest-options.js';
 import { unregisteredIniKeys } from './pytest-ini.js';
 import { iniRoutes, pluginOptionsOf, probeLaterKept, probeNowKept, refusal, type ProbeResult } from './option-route.js';
-import { anyioAutoMode } from './pytest-options.js';
+import { autoMode } from './pytest-options.js';
 
 export interface Session {
   options: CliOptions;
@@ -255,6 +255,9 @@ export async function collect(session: Session, settings: CollectSettings = {}):
     const pytestCache = resolve(config.rootdir, getIni(config, 'cache_dir', 'string') ?? '.pytest_cache');
     for (const sub of ['v', 'd']) rmSync(join(pytestCache, sub), { recursive: true, force: true });
   }
+  // an installed plugin loads by its entry point unless autoloading is off, or when `-p` names it; `-p no:` blocks it
+  const pluginMayLoad = (name: string) =>
+    !options.plugins.includes(`no:${name}`) && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes(name));
   const { discovery, rememberDiscovery } = await discoverOrRecall(settings.remember === true && !options.noCache && !options.cacheClear, {
     rootdir: config.rootdir,
     paths: session.paths,
@@ -270,11 +273,10 @@ export async function collect(session: Session, settings: CollectSettings = {}):
       pythonClasses: config.pythonClasses,
       idOptions: { noEscaping: getIni(config, 'disable_test_id_escaping_and_forfeit_all_rights_to_community_support', 'bool') ?? false },
       warningsAreErrors: (getIni(config, 'filterwarnings', 'linelist') ?? []).some((line) => line.trim() === 'error'),
-      // loaded by its entry point unless autoloading is off, or named by `-p`; `-p no:` blocks it
-      hypothesisPlugin:
-        !options.plugins.includes('no:hypothesispytest') && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes('hypothesispytest')),
-      anyioPlugin: !options.plugins.includes('no:anyio') && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes('anyio')),
-      anyioAutoMode: anyioAutoMode(options.pytestArgs, getIni(config, 'anyio_mode', 'string')),
+      hypothesisPlugin: pluginMayLoad('hypothesispytest'),
+      anyioPlugin: pluginMayLoad('anyio'),
+      anyioAutoMode: autoMode(options.pytestArgs, '--anyio-mode', getIni(config, 'anyio_mode', 'string')),
+      asyncioAutoMode: pluginMayLoad('asyncio') && autoMode(options.pytestArgs, '--asyncio-mode', getIni(config, 'asyncio_mode', 'string')),
     },
     useCache: !options.noCache,
     python: () => session.python,

@@ -32,6 +32,8 @@ export interface CollectRules {
   anyioPlugin?: boolean;
   /** anyio's `anyio_mode = auto` (or `--anyio-mode=auto`): it takes every coroutine test. */
   anyioAutoMode?: boolean;
+  /** pytest-asyncio loads in its auto mode: it marks every coroutine test `asyncio` that has no such mark. */
+  asyncioAutoMode?: boolean;
 }
 
 /** What the conftest.py files above a module contribute. */
@@ -319,6 +321,8 @@ const HYPOTHESIS_ATTRIBUTES = [
 ];
 
 const ANYIO_USEFIXTURES: Mark = { name: 'usefixtures', args: ['anyio_backend'], kwargs: {} };
+/** What pytest-asyncio's auto mode adds to a coroutine test (`item.add_marker("asyncio")`). */
+const ASYNCIO_MARK: Mark = { name: 'asyncio', args: [], kwargs: {} };
 
 /** Whether anyio's plugin takes a coroutine test with these marks (its own mark, or its auto mode). */
 function takenByAnyio(marks: Mark[], rules: CollectRules): boolean {
@@ -346,6 +350,7 @@ function functionItems(
   // plugin's (the backends installed, known at run time only)
   const anyioTakes = fn.isAsync === true && !unittest && takenByAnyio(marks, scope.rules);
   if (anyioTakes) marks = [ANYIO_USEFIXTURES, ...marks];
+  if (fn.isAsync && !unittest && scope.rules.asyncioAutoMode && !marks.some((m) => m.name === 'asyncio')) marks = [ASYNCIO_MARK, ...marks];
   const backendsUnknown = anyioTakes && !scope.fixtureLevels.some((level) => level.defs.has('anyio_backend'));
   const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
   const push = (id: string, dynamic: boolean, itemMarks: Mark[], param?: string): void => {
