@@ -481,6 +481,15 @@ def _import_pytest_from_installed_bytecode():
         sys.dont_write_bytecode = False
 
 
+def _tests_write_no_bytecode():
+    """The user asked for no bytecode (PYTHONDONTWRITEBYTECODE): what the worker and its
+    collection pass import goes to fastest's prefix (__main__.py), what tests import is written
+    nowhere, as under pytest. A module a test writes and then deletes with its directory
+    (alembic's scratch/ revision files) would leave its bytecode in the prefix, where the next
+    file of the same name, size and second would load it as current."""
+    sys.dont_write_bytecode = True
+
+
 _COLD_LOCK_WAIT = 30.0  # seconds; past that, compile in parallel rather than wait on
 
 
@@ -608,6 +617,8 @@ def _main(proto_fds=None):
         kind = frame.get("t")
         if kind == "run":
             unit = frame["unit"]
+            if not sys.dont_write_bytecode and os.environ.get("PYTHONDONTWRITEBYTECODE"):
+                _tests_write_no_bytecode()
             cancel.unit_starting(sticky=maxfail > 0)  # a worker past --maxfail stays stopped
             if channel.state is not None and cancel.cancel_requested():
                 # sent ahead and cancelled (-x/--maxfail) before it started: none of it runs

@@ -1,0 +1,51 @@
+// Under PYTHONDONTWRITEBYTECODE=1 fastest writes the bytecode of what the collection pass imports
+// to .fastest/pycache, and none of what tests import, as pytest writes none. alembic's tests write
+// revision modules into scratch/, import them and delete the directory: bytecode kept in the
+// prefix made the next test's module of the same name, size and mtime second load the old one
+// (`KeyError` in its revision map). Here the second module has the first's size and mtime.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { cli, runIn, summaryLine, writeLines } from './helpers/against-pytest.js';
+
+const work = mkdtempSync(join(tmpdir(), 'fastest-generated-modules-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+it('a module a test writes, imports and deletes leaves no bytecode the next one of its name loads', async () => {
+  const dir = join(work, 'p');
+  writeLines(dir, 'pytest.ini', ['[pytest]']);
+  writeLines(dir, 'test_gen.py', [
+    'import importlib, os, shutil, sys',
+    '',
+    'def load(value):',
+    '    os.makedirs("scratch", exist_ok=True)',
+    '    path = os.path.join("scratch", "revision.py")',
+    '    with open(path, "w") as f:',
+    '        f.write("VALUE = %d\\n" % value)',
+    '    os.utime(path, (1_000_000_000, 1_000_000_000))',
+    '    sys.path.insert(0, os.path.abspath("scratch"))',
+    '    try:',
+    '        sys.modules.pop("revision", None)',
+    '        importlib.invalidate_caches()',
+    '        return importlib.import_module("revision").VALUE',
+    '    finally:',
+    '        sys.path.pop(0)',
+    '        shutil.rmtree("scratch")',
+    '',
+    'def test_first():',
+    '    assert load(1) == 1',
+    '',
+    'def test_second():',
+    '    assert load(2) == 2',
+  ]);
+  const args = ['-q', '-p', 'no:cacheprovider', '-n', '1'];
+  const pytest = await runIn('python3', ['-m', 'pytest', ...args.slice(0, 3)], dir, '', join(work, 'tmp'));
+  expect(summaryLine(pytest.out)).toBe('2 passed');
+  for (const engine of ['auto', 'pytest']) {
+    for (const round of ['first', 'warm']) {
+      const fastest = await runIn(process.execPath, [cli, ...args, '--engine', engine], dir, '', join(work, 'tmp'));
+      expect({ engine, round, line: summaryLine(fastest.out) }).toEqual({ engine, round, line: '2 passed' });
+    }
+  }
+}, 120_000);
