@@ -2,7 +2,9 @@
 // to .fastest/pycache, and none of what tests import, as pytest writes none. alembic's tests write
 // revision modules into scratch/, import them and delete the directory: bytecode kept in the
 // prefix made the next test's module of the same name, size and mtime second load the old one
-// (`KeyError` in its revision map). Here the second module has the first's size and mtime.
+// (`KeyError` in its revision map). Here the second module has the first's size and mtime. Tests
+// see no pycache prefix but the user's: `py_compile` writes beside the source (alembic's
+// sourceless revisions).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,14 +40,25 @@ it('a module a test writes, imports and deletes leaves no bytecode the next one 
     '',
     'def test_second():',
     '    assert load(2) == 2',
+    '',
+    'def test_compiled_beside_its_source():',
+    '    import py_compile',
+    '    os.makedirs("compiled", exist_ok=True)',
+    '    with open("compiled/m.py", "w") as f:',
+    '        f.write("X = 1\\n")',
+    '    try:',
+    '        py_compile.compile("compiled/m.py")',
+    '        assert os.listdir("compiled/__pycache__")',
+    '    finally:',
+    '        shutil.rmtree("compiled")',
   ]);
   const args = ['-q', '-p', 'no:cacheprovider', '-n', '1'];
   const pytest = await runIn('python3', ['-m', 'pytest', ...args.slice(0, 3)], dir, '', join(work, 'tmp'));
-  expect(summaryLine(pytest.out)).toBe('2 passed');
+  expect(summaryLine(pytest.out)).toBe('3 passed');
   for (const engine of ['auto', 'pytest']) {
     for (const round of ['first', 'warm']) {
       const fastest = await runIn(process.execPath, [cli, ...args, '--engine', engine], dir, '', join(work, 'tmp'));
-      expect({ engine, round, line: summaryLine(fastest.out) }).toEqual({ engine, round, line: '2 passed' });
+      expect({ engine, round, line: summaryLine(fastest.out) }).toEqual({ engine, round, line: '3 passed' });
     }
   }
 }, 120_000);

@@ -45,12 +45,18 @@ def _beside_is_current(beside, source, magic):
         return False
 
 
+# Whether sys.pycache_prefix is the one Node chose (install() ran), not the user's.
+node_prefix = False
+
+
 def install():
     """Makes the import system's bytecode path prefer installed bytecode (see above); for the
     prefix Node chose (__main__.py), never a prefix the user set."""
+    global node_prefix
     prefix = getattr(sys, "pycache_prefix", None)
     if not prefix:
         return
+    node_prefix = True
     try:
         import importlib._bootstrap_external as external
         from importlib.util import MAGIC_NUMBER

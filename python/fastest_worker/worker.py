@@ -483,11 +483,17 @@ def _import_pytest_from_installed_bytecode():
 
 def _tests_write_no_bytecode():
     """The user asked for no bytecode (PYTHONDONTWRITEBYTECODE): what the worker and its
-    collection pass import goes to fastest's prefix (__main__.py), what tests import is written
-    nowhere, as under pytest. A module a test writes and then deletes with its directory
-    (alembic's scratch/ revision files) would leave its bytecode in the prefix, where the next
-    file of the same name, size and second would load it as current."""
+    collection pass import goes to fastest's prefix (__main__.py); tests see pytest's settings,
+    writing nothing, with no prefix but the user's. A module a test writes and then deletes with
+    its directory (alembic's scratch/ revision files) would leave its bytecode in the prefix,
+    where the next file of the same name, size and second would load it as current; and
+    `py_compile` would write a test's bytecode there instead of `__pycache__` (alembic's
+    sourceless revisions)."""
+    from . import installed_bytecode
+
     sys.dont_write_bytecode = True
+    if installed_bytecode.node_prefix:
+        sys.pycache_prefix = None
 
 
 _COLD_LOCK_WAIT = 30.0  # seconds; past that, compile in parallel rather than wait on
