@@ -2,8 +2,8 @@
 // its directory, a conftest collecting non-Python files beside a module that fails to import, a
 // collect_file hook beside coverage's data file, a module whose tests -k deselects that warns at
 // import, a module whose import adds a warnings filter (Python-Markdown), a deselected test that
-// carried a module's collection warning (faker). Each against pytest, with every engine setting,
-// first run and taught.
+// carried a module's collection warning (faker), a conftest replacing test classes (SQLAlchemy's
+// plugin). Each against pytest, with every engine setting, first run and taught.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,6 +104,30 @@ const SHAPES: Record<string, Shape> = {
       ['-k', 'en_US'],
       ['-k', 'en_US', '-q'],
     ],
+  },
+  // SQLAlchemy's test plugin (alembic): a conftest replaces each test class by a generated
+  // subclass; -k deselecting a module whole counts the tests it made, not the classes discovery
+  // listed
+  'hook-replaces-classes': {
+    files: {
+      'conftest.py': [
+        'import pytest',
+        '',
+        'def pytest_pycollect_makeitem(collector, name, obj):',
+        '    if isinstance(obj, type) and name.startswith("Test") and not name.endswith("_sqlite"):',
+        '        sub = type(name + "_sqlite", (obj,), {})',
+        '        setattr(collector.obj, sub.__name__, sub)',
+        '        return [pytest.Class.from_parent(collector, name=sub.__name__)]',
+        '',
+      ].join('\n'),
+      'test_other.py': 'class TestOther:\n    def test_one(self):\n        pass\n\n    def test_two(self):\n        pass\n\ndef test_plain():\n    pass\n',
+      'test_revision.py': 'class TestRev:\n    def test_one(self):\n        pass\n',
+    },
+    commandLines: [
+      ['-k', 'revision'],
+      ['-k', 'Rev and one'],
+    ],
+    notNative: true,
   },
 };
 
