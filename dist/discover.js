@@ -1777,6 +1777,7 @@ function unregisteredIniKeys(ini) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.routedByName = exports.PYTEST_ROUTED_OPTIONS = void 0;
 exports.benchmarksMeasured = benchmarksMeasured;
+exports.lastOptionValue = lastOptionValue;
 exports.autoMode = autoMode;
 exports.pluginOptionRoute = pluginOptionRoute;
 exports.PYTEST_ROUTED_OPTIONS = [
@@ -1896,17 +1897,21 @@ function benchmarksMeasured(pytestArgs) {
     const skipped = given.has('--benchmark-skip') && !given.has('--benchmark-only');
     return !disabled && !skipped;
 }
-/** A plugin's auto mode (anyio's, pytest-asyncio's: it takes every coroutine test): the last `option`, else the ini's value. */
-function autoMode(pytestArgs, option, ini) {
-    let mode = ini;
+/** The value of the last `option VALUE` or `option=VALUE` among pytest's arguments (undefined: none). */
+function lastOptionValue(pytestArgs, option) {
+    let value;
     for (let i = 0; i < pytestArgs.length; i++) {
         const arg = pytestArgs[i];
         if (arg === option && i + 1 < pytestArgs.length)
-            mode = pytestArgs[++i];
+            value = pytestArgs[++i];
         else if (arg.startsWith(`${option}=`))
-            mode = arg.slice(option.length + 1);
+            value = arg.slice(option.length + 1);
     }
-    return mode?.trim() === 'auto';
+    return value;
+}
+/** A plugin's auto mode (anyio's, pytest-asyncio's: it takes every coroutine test): the last `option`, else the ini's value. */
+function autoMode(pytestArgs, option, ini) {
+    return (lastOptionValue(pytestArgs, option) ?? ini)?.trim() === 'auto';
 }
 function pluginOptionRoute(name) {
     if (WORKER_PLUGIN_OPTIONS.has(name))
@@ -6835,10 +6840,11 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     // anyio's pytest_pycollect_makeitem adds usefixtures("anyio_backend") to a coroutine test it
     // takes: the backends of the project's own anyio_backend parametrize it, or those of the
     // plugin's (the backends installed, known at run time only)
-    const anyioTakes = fn.isAsync === true && !unittest && takenByAnyio(marks, scope.rules);
+    const coroutine = fn.isAsync === true && !unittest;
+    const anyioTakes = coroutine && takenByAnyio(marks, scope.rules);
     if (anyioTakes)
         marks = [ANYIO_USEFIXTURES, ...marks];
-    if (fn.isAsync && !unittest && scope.rules.asyncioAutoMode && !marks.some((m) => m.name === 'asyncio'))
+    if (coroutine && scope.rules.asyncioAutoMode && !marks.some((m) => m.name === 'asyncio'))
         marks = [ASYNCIO_MARK, ...marks];
     const backendsUnknown = anyioTakes && !scope.fixtureLevels.some((level) => level.defs.has('anyio_backend'));
     const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
@@ -12845,11 +12851,11 @@ function baseId(id) {
     const bracket = paramStart(id);
     return bracket < 0 ? id : id.slice(0, bracket);
 }
-/** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
 /** Whether the rootdir-relative `path` (a file) is the collector `dir` or lies below it ('' is the rootdir). */
 function pathContains(dir, path) {
     return dir === '' || path === dir || path.startsWith(`${dir}/`);
 }
+/** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
 function pathOfId(id) {
     const sep = id.indexOf('::');
     return sep < 0 ? id : id.slice(0, sep);

@@ -4830,6 +4830,7 @@ function unregisteredIniKeys(ini) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.routedByName = exports.PYTEST_ROUTED_OPTIONS = void 0;
 exports.benchmarksMeasured = benchmarksMeasured;
+exports.lastOptionValue = lastOptionValue;
 exports.autoMode = autoMode;
 exports.pluginOptionRoute = pluginOptionRoute;
 exports.PYTEST_ROUTED_OPTIONS = [
@@ -4949,17 +4950,21 @@ function benchmarksMeasured(pytestArgs) {
     const skipped = given.has('--benchmark-skip') && !given.has('--benchmark-only');
     return !disabled && !skipped;
 }
-/** A plugin's auto mode (anyio's, pytest-asyncio's: it takes every coroutine test): the last `option`, else the ini's value. */
-function autoMode(pytestArgs, option, ini) {
-    let mode = ini;
+/** The value of the last `option VALUE` or `option=VALUE` among pytest's arguments (undefined: none). */
+function lastOptionValue(pytestArgs, option) {
+    let value;
     for (let i = 0; i < pytestArgs.length; i++) {
         const arg = pytestArgs[i];
         if (arg === option && i + 1 < pytestArgs.length)
-            mode = pytestArgs[++i];
+            value = pytestArgs[++i];
         else if (arg.startsWith(`${option}=`))
-            mode = arg.slice(option.length + 1);
+            value = arg.slice(option.length + 1);
     }
-    return mode?.trim() === 'auto';
+    return value;
+}
+/** A plugin's auto mode (anyio's, pytest-asyncio's: it takes every coroutine test): the last `option`, else the ini's value. */
+function autoMode(pytestArgs, option, ini) {
+    return (lastOptionValue(pytestArgs, option) ?? ini)?.trim() === 'auto';
 }
 function pluginOptionRoute(name) {
     if (WORKER_PLUGIN_OPTIONS.has(name))
@@ -5073,14 +5078,7 @@ function filesOf(selected, all, narrowIds) {
 }
 /** pytest's `--code-highlight` (yes by default), the last one given. */
 function codeHighlight(pytestArgs) {
-    let highlight = true;
-    pytestArgs.forEach((arg, index) => {
-        if (arg === '--code-highlight')
-            highlight = pytestArgs[index + 1] !== 'no';
-        else if (arg.startsWith('--code-highlight='))
-            highlight = arg.slice('--code-highlight='.length) !== 'no';
-    });
-    return highlight;
+    return (0, pytest_options_js_1.lastOptionValue)(pytestArgs, '--code-highlight') !== 'no';
 }
 /** Node ids a unit names for narrowed dynamic items (`test_p[1]` asked for by argument). */
 function applyNarrowing(units, narrowIds) {
@@ -5739,13 +5737,16 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 // -k/-m/--deselect keep run, as pytest's selection keeps them; the others are deselected.
                 const listed = new Set(discovery.items.filter((item) => item.file === file).map((item) => item.id));
                 // (an expansion of a listed dynamic item is that item's, deselected with it)
-                const made = ids.filter((id) => !(0, nodeid_js_1.coveringIds)(id).some((covering) => listed.has(covering)));
+                const coverings = ids.map((id) => (0, nodeid_js_1.coveringIds)(id));
+                const made = ids.filter((_, at) => !coverings[at].some((covering) => listed.has(covering)));
                 const whole = (0, types_js_1.wholeFileItem)(file);
                 const kept = made.filter((id) => (0, index_js_2.expansionSelected)(whole, id, undefined, expansionFilter));
                 // listed tests the module did not make (a hook replaced their class: SQLAlchemy's
-                // plugin) were never pytest's to deselect
-                // (what the module's hooks deselected it made too)
-                const produced = new Set([...ids, ...truth.hookDeselectedIn(file)].flatMap((id) => (0, nodeid_js_1.coveringIds)(id)));
+                // plugin) were never pytest's to deselect; what its hooks deselected it made too
+                const produced = new Set(coverings.flat());
+                for (const id of truth.hookDeselectedIn(file))
+                    for (const covering of (0, nodeid_js_1.coveringIds)(id))
+                        produced.add(covering);
                 const vanished = [...listed].filter((id) => !produced.has(id)).length;
                 truth.found(kept.length, made.length - kept.length - vanished);
                 if (made.length > 0)
@@ -11578,10 +11579,11 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     // anyio's pytest_pycollect_makeitem adds usefixtures("anyio_backend") to a coroutine test it
     // takes: the backends of the project's own anyio_backend parametrize it, or those of the
     // plugin's (the backends installed, known at run time only)
-    const anyioTakes = fn.isAsync === true && !unittest && takenByAnyio(marks, scope.rules);
+    const coroutine = fn.isAsync === true && !unittest;
+    const anyioTakes = coroutine && takenByAnyio(marks, scope.rules);
     if (anyioTakes)
         marks = [ANYIO_USEFIXTURES, ...marks];
-    if (fn.isAsync && !unittest && scope.rules.asyncioAutoMode && !marks.some((m) => m.name === 'asyncio'))
+    if (coroutine && scope.rules.asyncioAutoMode && !marks.some((m) => m.name === 'asyncio'))
         marks = [ASYNCIO_MARK, ...marks];
     const backendsUnknown = anyioTakes && !scope.fixtureLevels.some((level) => level.defs.has('anyio_backend'));
     const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
@@ -19341,11 +19343,11 @@ function baseId(id) {
     const bracket = paramStart(id);
     return bracket < 0 ? id : id.slice(0, bracket);
 }
-/** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
 /** Whether the rootdir-relative `path` (a file) is the collector `dir` or lies below it ('' is the rootdir). */
 function pathContains(dir, path) {
     return dir === '' || path === dir || path.startsWith(`${dir}/`);
 }
+/** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
 function pathOfId(id) {
     const sep = id.indexOf('::');
     return sep < 0 ? id : id.slice(0, sep);

@@ -3695,11 +3695,11 @@ function baseId(id) {
     const bracket = paramStart(id);
     return bracket < 0 ? id : id.slice(0, bracket);
 }
-/** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
 /** Whether the rootdir-relative `path` (a file) is the collector `dir` or lies below it ('' is the rootdir). */
 function pathContains(dir, path) {
     return dir === '' || path === dir || path.startsWith(`${dir}/`);
 }
+/** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
 function pathOfId(id) {
     const sep = id.indexOf('::');
     return sep < 0 ? id : id.slice(0, sep);

@@ -15,12 +15,12 @@ export function baseId(id: string): string {
   return bracket < 0 ? id : id.slice(0, bracket);
 }
 
-/** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
 /** Whether the rootdir-relative `path` (a file) is the collector `dir` or lies below it ('' is the rootdir). */
 export function pathContains(dir: string, path: string): boolean {
   return dir === '' || path === dir || path.startsWith(`${dir}/`);
 }
 
+/** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
 export function pathOfId(id: string): string {
   const sep = id.indexOf('::');
   return sep < 0 ? id : id.slice(0, sep);

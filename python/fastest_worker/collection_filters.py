@@ -7,8 +7,9 @@ removed some (``warnings.resetwarnings()``)."""
 
 from __future__ import annotations
 
+import contextlib
 import warnings
-from typing import List, Optional
+from typing import Iterator, List, Optional
 
 
 class CarriedFilters:
@@ -18,18 +19,24 @@ class CarriedFilters:
         self._whole: Optional[List[tuple]] = None
         self._began: Optional[List[tuple]] = None
 
+    @contextlib.contextmanager
+    def around(self) -> Iterator[None]:
+        """Inside a collection's fresh warnings context: what the earlier ones left, then kept."""
+        self.resume()
+        try:
+            yield
+        finally:
+            self.keep()
+
     def resume(self) -> None:
-        """In a collection's fresh warnings context: adds what the earlier collections left."""
-        began = list(warnings.filters)
+        """Adds what the earlier collections left to the filters this context installed."""
         if self._whole is not None:
             began = list(self._whole)
-        elif self._front or self._back:
-            began = self._front + began + self._back
         else:
-            self._began = began
-            return
-        warnings.filters = list(began)  # type: ignore[misc]
-        warnings._filters_mutated()  # type: ignore[attr-defined]
+            began = self._front + list(warnings.filters) + self._back
+        if self._whole is not None or self._front or self._back:
+            warnings.filters = list(began)  # type: ignore[misc]
+            warnings._filters_mutated()  # type: ignore[attr-defined]
         self._began = began
 
     def keep(self) -> None:

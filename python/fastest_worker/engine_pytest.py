@@ -442,11 +442,8 @@ def _carried_filters_plugin(carried):
     class _CarriedFilters:
         @pytest.hookimpl(hookwrapper=True, trylast=True)
         def pytest_collection(self, session):
-            carried.resume()
-            try:
+            with carried.around():
                 yield
-            finally:
-                carried.keep()
 
     return _CarriedFilters()
 
@@ -969,23 +966,18 @@ class PytestEngine:
             if capman is not None:
                 capman.resume_global_capture()
             try:
-                with warnings.catch_warnings(record=True):
-                    carried = self.collection_filters
-                    if carried is not None:
-                        carried.resume()
-                    try:
-                        walked = str(path) not in self.named_paths
-                        if walked and self._directory_ignored(str(path)):
-                            return
-                        config.pluginmanager._loadconftestmodules(
-                            path.parent, config.getoption("importmode"), config.rootpath,
-                            consider_namespace_packages=config.getini("consider_namespace_packages"))
-                        if walked and config.hook.pytest_ignore_collect(collection_path=path, config=config):
-                            return
-                        importtestmodule(path, config)
-                    finally:
-                        if carried is not None:
-                            carried.keep()
+                carried = self.collection_filters
+                with warnings.catch_warnings(record=True), \
+                        carried.around() if carried is not None else contextlib.nullcontext():
+                    walked = str(path) not in self.named_paths
+                    if walked and self._directory_ignored(str(path)):
+                        return
+                    config.pluginmanager._loadconftestmodules(
+                        path.parent, config.getoption("importmode"), config.rootpath,
+                        consider_namespace_packages=config.getini("consider_namespace_packages"))
+                    if walked and config.hook.pytest_ignore_collect(collection_path=path, config=config):
+                        return
+                    importtestmodule(path, config)
             finally:
                 if capman is not None:
                     capman.suspend_global_capture()

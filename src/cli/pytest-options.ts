@@ -146,15 +146,20 @@ export function benchmarksMeasured(pytestArgs: readonly string[]): boolean {
   return !disabled && !skipped;
 }
 
-/** A plugin's auto mode (anyio's, pytest-asyncio's: it takes every coroutine test): the last `option`, else the ini's value. */
-export function autoMode(pytestArgs: readonly string[], option: string, ini: string | undefined): boolean {
-  let mode = ini;
+/** The value of the last `option VALUE` or `option=VALUE` among pytest's arguments (undefined: none). */
+export function lastOptionValue(pytestArgs: readonly string[], option: string): string | undefined {
+  let value: string | undefined;
   for (let i = 0; i < pytestArgs.length; i++) {
     const arg = pytestArgs[i];
-    if (arg === option && i + 1 < pytestArgs.length) mode = pytestArgs[++i];
-    else if (arg.startsWith(`${option}=`)) mode = arg.slice(option.length + 1);
+    if (arg === option && i + 1 < pytestArgs.length) value = pytestArgs[++i];
+    else if (arg.startsWith(`${option}=`)) value = arg.slice(option.length + 1);
   }
-  return mode?.trim() === 'auto';
+  return value;
+}
+
+/** A plugin's auto mode (anyio's, pytest-asyncio's: it takes every coroutine test): the last `option`, else the ini's value. */
+export function autoMode(pytestArgs: readonly string[], option: string, ini: string | undefined): boolean {
+  return (lastOptionValue(pytestArgs, option) ?? ini)?.trim() === 'auto';
 }
 
 export function pluginOptionRoute(name: string): Route {

@@ -59,7 +59,7 @@ import {
   wholeFileItem,
 } from '../types.js';
 import { UsageError, type CliOptions } from './args.js';
-import { benchmarksMeasured } from './pytest-options.js';
+import { benchmarksMeasured, lastOptionValue } from './pytest-options.js';
 import { rerunSettings } from './reruns.js';
 import { rememberInterpreter } from '../runner/shim.js';
 import { earlyWorkersStarted, reviseEarlyWorkers, settleEarlyWorkers } from '../runner/early.js';
@@ -98,12 +98,7 @@ function filesOf(selected: TestItem[], all: TestItem[], narrowIds: Map<string, s
 
 /** pytest's `--code-highlight` (yes by default), the last one given. */
 function codeHighlight(pytestArgs: string[]): boolean {
-  let highlight = true;
-  pytestArgs.forEach((arg, index) => {
-    if (arg === '--code-highlight') highlight = pytestArgs[index + 1] !== 'no';
-    else if (arg.startsWith('--code-highlight=')) highlight = arg.slice('--code-highlight='.length) !== 'no';
-  });
-  return highlight;
+  return lastOptionValue(pytestArgs, '--code-highlight') !== 'no';
 }
 
 /** Node ids a unit names for narrowed dynamic items (`test_p[1]` asked for by argument). */
@@ -841,13 +836,14 @@ async function runSession(
           // -k/-m/--deselect keep run, as pytest's selection keeps them; the others are deselected.
           const listed = new Set(discovery.items.filter((item) => item.file === file).map((item) => item.id));
           // (an expansion of a listed dynamic item is that item's, deselected with it)
-          const made = ids.filter((id) => !coveringIds(id).some((covering) => listed.has(covering)));
+          const coverings = ids.map((id) => coveringIds(id));
+          const made = ids.filter((_, at) => !coverings[at]!.some((covering) => listed.has(covering)));
           const whole = wholeFileItem(file);
           const kept = made.filter((id) => expansionSelected(whole, id, undefined, expansionFilter));
           // listed tests the module did not make (a hook replaced their class: SQLAlchemy's
-          // plugin) were never pytest's to deselect
-          // (what the module's hooks deselected it made too)
-          const produced = new Set([...ids, ...truth.hookDeselectedIn(file)].flatMap((id) => coveringIds(id)));
+          // plugin) were never pytest's to deselect; what its hooks deselected it made too
+          const produced = new Set(coverings.flat());
+          for (const id of truth.hookDeselectedIn(file)) for (const covering of coveringIds(id)) produced.add(covering);
           const vanished = [...listed].filter((id) => !produced.has(id)).length;
           truth.found(kept.length, made.length - kept.length - vanished);
           if (made.length > 0) reporter.correctCounts(truth.selected, truth.deselected);

@@ -348,9 +348,10 @@ function functionItems(
   // anyio's pytest_pycollect_makeitem adds usefixtures("anyio_backend") to a coroutine test it
   // takes: the backends of the project's own anyio_backend parametrize it, or those of the
   // plugin's (the backends installed, known at run time only)
-  const anyioTakes = fn.isAsync === true && !unittest && takenByAnyio(marks, scope.rules);
+  const coroutine = fn.isAsync === true && !unittest;
+  const anyioTakes = coroutine && takenByAnyio(marks, scope.rules);
   if (anyioTakes) marks = [ANYIO_USEFIXTURES, ...marks];
-  if (fn.isAsync && !unittest && scope.rules.asyncioAutoMode && !marks.some((m) => m.name === 'asyncio')) marks = [ASYNCIO_MARK, ...marks];
+  if (coroutine && scope.rules.asyncioAutoMode && !marks.some((m) => m.name === 'asyncio')) marks = [ASYNCIO_MARK, ...marks];
   const backendsUnknown = anyioTakes && !scope.fixtureLevels.some((level) => level.defs.has('anyio_backend'));
   const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
   const push = (id: string, dynamic: boolean, itemMarks: Mark[], param?: string): void => {

@@ -377,7 +377,6 @@ class NativeEngine:
         self.test_warnings = None if "no:warnings" in _plugin_args(init.get("args") or []) else TestWarnings(
             self.config.getini("filterwarnings"), self.config.option.pythonwarnings)
         self._collect_warnings: List[dict] = []
-        self._collection_filters = CARRIED
         # A conftest's `config.issue_config_time_warning` (one pytest loads while collecting): pytest
         # records it at once, ahead of what collecting the module warns. Only the worker that
         # collects the module reports it (others import it for its side effects).
@@ -548,14 +547,13 @@ class NativeEngine:
         recorder = self.test_warnings
         if recorder is not None:
             recorder.enter()
-            self._collection_filters.resume()
         self._collecting = True
         try:
-            yield
+            with CARRIED.around() if recorder is not None else contextlib.nullcontext():
+                yield
         finally:
             self._collecting = False
             if recorder is not None:
-                self._collection_filters.keep()
                 log = recorder.exit()
                 if log:
                     self._collect_warnings.extend(warning_frames(log, nodeid="", module=module))
@@ -642,20 +640,19 @@ class NativeEngine:
         # error` fails must fail here as in the owning worker, not load for this worker's units
         if recorder is not None:
             recorder.enter()
-            self._collection_filters.resume()
         try:
-            path = os.path.join(self.rootdir, relfile)
-            self.collector.load_conftests(path)
-            if self.collector.ignored_by_conftest(path, self.named_paths):
-                return
-            self.collector.import_module(relfile)
+            with CARRIED.around() if recorder is not None else contextlib.nullcontext():
+                path = os.path.join(self.rootdir, relfile)
+                self.collector.load_conftests(path)
+                if self.collector.ignored_by_conftest(path, self.named_paths):
+                    return
+                self.collector.import_module(relfile)
         except (KeyboardInterrupt, Exit):
             raise
         except BaseException:
             pass
         finally:
             if recorder is not None:
-                self._collection_filters.keep()
                 recorder.exit()
             self.capture.phase_done("collect")
             self.capture.suspend()
