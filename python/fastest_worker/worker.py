@@ -484,15 +484,15 @@ def _import_pytest_from_installed_bytecode():
 def _tests_write_no_bytecode():
     """The user asked for no bytecode (PYTHONDONTWRITEBYTECODE): what the worker and its
     collection pass import goes to fastest's prefix (__main__.py); tests see pytest's settings,
-    writing nothing, with no prefix but the user's. A module a test writes and then deletes with
-    its directory (alembic's scratch/ revision files) would leave its bytecode in the prefix,
-    where the next file of the same name, size and second would load it as current; and
-    `py_compile` would write a test's bytecode there instead of `__pycache__` (alembic's
-    sourceless revisions)."""
+    writing nothing, with no prefix but the user's, so that `py_compile` writes beside the source
+    (alembic's sourceless revisions). What tests import still keeps its bytecode in fastest's
+    prefix, checked against its source's last change (installed_bytecode.py: alembic's tests
+    write, import and delete modules of one name, size and mtime second)."""
     from . import installed_bytecode
 
     sys.dont_write_bytecode = True
     if installed_bytecode.node_prefix:
+        installed_bytecode.keep_prefix_for_tests()
         sys.pycache_prefix = None
 
 
