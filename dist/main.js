@@ -8204,7 +8204,7 @@ const node_path_1 = __nccwpck_require__(6760);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const types_js_1 = __nccwpck_require__(8522);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 18;
+exports.DISCOVERY_CACHE_VERSION = 19;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -8614,7 +8614,9 @@ exports.placeDoctests = placeDoctests;
 // Where reading the source cannot be sure what DocTestFinder will see (`__test__`, docstrings or
 // `__module__` set at run time, a definition under a condition, an unknown decorator, a rebound
 // name, --import-mode=importlib names), the module is one dynamic item (its path) that the
-// pytest engine expands at run time: never an invented id.
+// pytest engine expands at run time: never an invented id. So is a module with no example that
+// is no test module: pytest still imports it, and its import can fail (a test module's import is
+// its tests' own).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const types_js_1 = __nccwpck_require__(8522);
@@ -8918,7 +8920,8 @@ async function placeDoctests(walked, placeholders, options, files) {
             if (!isDoctestModule(path, options))
                 return;
             jobs.push(doctestModuleItems(path, file, options).then((items) => {
-                for (const item of items)
+                // imported all the same: its import error is a collection error (simplejson's Python 2 `ordered_dict.py`)
+                for (const item of items.length > 0 ? items : [doctestPlaceholder(file)])
                     entries.push({ item, after, rank: 0, seq });
             }));
         }

@@ -165,7 +165,7 @@ const node_path_1 = __nccwpck_require__(760);
 const nodeid_js_1 = __nccwpck_require__(98);
 const types_js_1 = __nccwpck_require__(522);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 18;
+exports.DISCOVERY_CACHE_VERSION = 19;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.

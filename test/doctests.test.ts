@@ -1,7 +1,7 @@
 // Issue 13 item 2: doctests listed by discovery with pytest's ids (DoctestModule, DoctestTextfile)
 // and run in the pytest engine with pytest's outcomes and failure text; compared with real pytest.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -138,6 +138,44 @@ describe('doctests', () => {
     expect(junitCases(join(dir, 'f.xml'))).toEqual(junitCases(join(dir, 'p.xml')));
     expect(f.code).toBe(p.code);
   }, 60_000);
+
+  // simplejson's Python 2 `ordered_dict.py` has no doctest, and pytest's DoctestModule still
+  // imports it: a collection error, or a skip under --doctest-ignore-import-errors.
+  it('imports a module with no example, whose import error is a collection error or a skip, as in pytest, first and warm', async () => {
+    const dir = join(work, `p${counter++}`);
+    mkdirSync(join(dir, 'pkg'), { recursive: true });
+    writeFileSync(join(dir, 'pkg', '__init__.py'), 'def add(a, b):\n    """\n    >>> add(1, 2)\n    3\n    """\n    return a + b\n');
+    writeFileSync(join(dir, 'pkg', 'py2only.py'), '"""No example here."""\nfrom UserDict import DictMixin\n');
+    writeFileSync(join(dir, 'pkg', 'fine.py'), 'X = 1\n');
+    for (const extra of [[], ['--doctest-ignore-import-errors', '-rs']]) {
+      const args = ['--doctest-modules', 'pkg', ...extra];
+      const p = await pytest(args, dir);
+      expect(p.code).toBe(extra.length ? 0 : 2);
+      const pytestLines = p.out.split('\n').filter((l) => /^(ERROR|SKIPPED) /.test(l));
+      expect(pytestLines.length).toBe(1);
+      for (const round of ['first', 'warm']) {
+        if (round === 'first') rmSync(join(dir, '.fastest'), { recursive: true, force: true });
+        const f = await exec(process.execPath, [cli, '-p', 'no:cacheprovider', ...args], dir);
+        expect({ extra, round, code: f.code, lines: f.out.split('\n').filter((l) => /^(ERROR|SKIPPED) /.test(l)) }).toEqual({
+          extra,
+          round,
+          code: p.code,
+          lines: pytestLines,
+        });
+        expect(
+          f.out
+            .split('\n')
+            .at(-2)!
+            .replace(/ in [\d.]+s/, ''),
+        ).toBe(
+          p.out
+            .split('\n')
+            .at(-2)!
+            .replace(/ in [\d.]+s/, ''),
+        );
+      }
+    }
+  }, 90_000);
 
   it('--engine native cannot run doctests: a usage error, not doctests silently dropped', async () => {
     const dir = project();

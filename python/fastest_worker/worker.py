@@ -56,9 +56,9 @@ def _apply_pythonpath_ini(init):
         sys.path.insert(0, os.path.normpath(os.path.join(base, path)))
 
 
-def doctest_reason(args, rootdir, file):
+def doctest_reason(args, rootdir, file, python_files):
     from .native.doctest_route import doctest_reason as reason
-    return reason(args, rootdir, file)
+    return reason(args, rootdir, file, python_files)
 
 
 def _native_engine_class():
@@ -205,7 +205,8 @@ class _Dispatcher:
             # A file placeholder: only a conftest's pytest_collect_file makes tests of it.
             reason = "not a Python module (a doctest text file, or collected by a conftest hook)"
         if reason is None:
-            reason = doctest_reason(self.init.get("args") or [], os.path.abspath(self.init.get("rootdir") or os.getcwd()), file)
+            reason = doctest_reason(self.init.get("args") or [], os.path.abspath(self.init.get("rootdir") or os.getcwd()), file,
+                                    self.native.python_files)
         if reason is None:
             from _pytest.config.exceptions import UsageError
 

@@ -8,7 +8,9 @@
 // Where reading the source cannot be sure what DocTestFinder will see (`__test__`, docstrings or
 // `__module__` set at run time, a definition under a condition, an unknown decorator, a rebound
 // name, --import-mode=importlib names), the module is one dynamic item (its path) that the
-// pytest engine expands at run time: never an invented id.
+// pytest engine expands at run time: never an invented id. So is a module with no example that
+// is no test module: pytest still imports it, and its import can fail (a test module's import is
+// its tests' own).
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Node as SyntaxNode } from 'web-tree-sitter';
@@ -302,7 +304,8 @@ export async function placeDoctests(
       if (!isDoctestModule(path, options)) return;
       jobs.push(
         doctestModuleItems(path, file, options).then((items) => {
-          for (const item of items) entries.push({ item, after, rank: 0, seq });
+          // imported all the same: its import error is a collection error (simplejson's Python 2 `ordered_dict.py`)
+          for (const item of items.length > 0 ? items : [doctestPlaceholder(file)]) entries.push({ item, after, rank: 0, seq });
         }),
       );
     } else if (isDoctestTextfile(path, files.named.has(path), options)) {
