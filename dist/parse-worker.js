@@ -540,13 +540,15 @@ function collectedItem(item, id) {
     const rest = id.slice(item.id.length);
     if (rest.startsWith('['))
         return { ...item, id, param: rest.slice(1, -1), dynamic: false };
-    // Inside a dynamic module or class: `::TestC::test_m[p]`.
+    // Inside a dynamic module or class: `::TestC::test_m[p]`; or below a function a conftest hook
+    // made a collector of (pyyaml's data-driven tests): `::test_f::case`, and -k matches `test_f`.
     const names = rest.slice(2).split('::');
     const last = names.pop();
     const bracket = last.indexOf('[');
     const inner = bracket < 0 ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
-    const { param: _param, ...base } = item;
-    return { ...base, id, classes: [...item.classes, ...names], ...inner, dynamic: false };
+    const { param, ...base } = item;
+    const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
+    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
 }
 
 
