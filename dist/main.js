@@ -21259,7 +21259,7 @@ function junitXmlText(results, errors, opts) {
                     const m = /^(.*?):(\d+): [\s\S]*$/.exec(details);
                     const where = m ? `${(0, pystr_js_1.pyRepr)(m[1])}, ${m[2]}` : `${(0, pystr_js_1.pyRepr)(absolute(file))}, ${r.line ?? 0}`;
                     // (pytest's crash message: `Skipped: why`, or `Skipped` alone for a skip that gave no reason)
-                    const crash = reason === 'Skipped' ? reason : `Skipped: ${reason}`;
+                    const crash = r.skipCrash ?? (reason === 'Skipped' ? reason : `Skipped: ${reason}`);
                     tc.add('skipped', el('skipped', [['message', 'collection skipped']], binXmlEscape(`(${where}, ${(0, pystr_js_1.pyRepr)(crash)})`)));
                 }
                 else {
@@ -22341,7 +22341,7 @@ function testResult(fields) {
         result.file = file;
     if (fields.line !== undefined && fields.line !== null)
         result.line = num(fields, 'line', what);
-    copyTexts(fields, result, ['longrepr', 'longreprMarkup', 'message', 'crashline', 'headline'], what);
+    copyTexts(fields, result, ['longrepr', 'longreprMarkup', 'message', 'crashline', 'headline', 'skipCrash'], what);
     if (fields.sections !== undefined)
         result.sections = sections(fields.sections, what);
     if (fields.skipFileOnly === true)

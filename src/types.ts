@@ -154,6 +154,9 @@ export interface TestResult {
   warnings?: WarningRecord[];
   /** `--tb=line` only: pytest's crash line of a failure, `path:lineno: message`. */
   crashline?: string;
+  /** A module skipped at collection by another exception than pytest's skip (`unittest.SkipTest`):
+   * pytest's crash message, `unittest.case.SkipTest: why`, which its JUnit writes whole. */
+  skipCrash?: string;
   /** The FAILURES head line when it is not the one read from the id (a doctest's `[doctest] name`,
    * a test's in a pytest-describe block). */
   headline?: string;

@@ -3,7 +3,8 @@
 // collect_file hook beside coverage's data file, a module whose tests -k deselects that warns at
 // import, a module whose import adds a warnings filter (Python-Markdown), a deselected test that
 // carried a module's collection warning (faker), a conftest replacing test classes (SQLAlchemy's
-// plugin). Each against pytest, with every engine setting, first run and taught.
+// plugin), a module raising unittest.SkipTest at import (docutils). Each against pytest, with
+// every engine setting, first run and taught.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -128,6 +129,25 @@ const SHAPES: Record<string, Shape> = {
       ['-k', 'Rev and one'],
     ],
     notNative: true,
+  },
+  // docutils: a module that runs only stand-alone raises unittest.SkipTest at import, which
+  // pytest's collect report takes for a skip of the module (its JUnit keeps the exception's line)
+  'unittest-skiptest-at-import': {
+    files: {
+      'test_ok.py': 'def test_ok():\n    pass\n',
+      'test_alone.py': [
+        'import unittest',
+        '',
+        "if __name__ != '__main__':",
+        "    raise unittest.SkipTest('run stand-alone')",
+        '',
+        'class T(unittest.TestCase):',
+        '    def test_x(self):',
+        '        pass',
+        '',
+      ].join('\n'),
+    },
+    commandLines: [['-rA'], ['-rs', '--junitxml=out.xml']],
   },
 };
 

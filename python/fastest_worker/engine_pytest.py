@@ -388,11 +388,15 @@ class _ReportPlugin:
             # counts it as one skipped entry under the module's id.
             self.unit_skipped_modules += 1
             message, longrepr = _skip_reason(report)
-            self.finished.append({
+            entry = {
                 "id": report.nodeid, "outcome": "skipped", "when": "collect", "duration": 0.0,
                 "message": message, "longrepr": longrepr, "engine": "pytest",
                 "file": report.fspath.replace(os.sep, "/"),
-            })
+            }
+            crash = report.longrepr[2] if isinstance(report.longrepr, tuple) and len(report.longrepr) == 3 else None
+            if crash is not None and not str(crash).startswith("Skipped"):
+                entry["skipCrash"] = str(crash)  # another exception's skip (unittest.SkipTest): its whole line
+            self.finished.append(entry)
             self.flush()
 
 

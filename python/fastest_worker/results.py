@@ -115,12 +115,15 @@ def skip_file_only(keywords):
     return "skip" in keywords and "pytestmark" not in keywords
 
 
-def module_skipped(nodeid, file, line, message, longrepr, engine):
-    """A module skipped at import: one skipped `result` under the module's id, as pytest counts it."""
+def module_skipped(nodeid, file, line, message, longrepr, engine, crash=None):
+    """A module skipped at import: one skipped `result` under the module's id, as pytest counts it.
+    `crash`: the whole exception line when the skip was not pytest's (`unittest.case.SkipTest: why`)."""
     frame = {"id": nodeid, "outcome": "skipped", "when": "collect", "duration": 0.0,
              "file": file, "message": message, "longrepr": longrepr, "engine": engine}
     if line is not None:
         frame["line"] = line
+    if crash is not None:
+        frame["skipCrash"] = crash
     return result(frame)
 
 

@@ -416,7 +416,7 @@ function junitXmlText(results: TestResult[], errors: CollectionError[], opts: Ju
           const m = /^(.*?):(\d+): [\s\S]*$/.exec(details);
           const where = m ? `${pyRepr(m[1])}, ${m[2]}` : `${pyRepr(absolute(file))}, ${r.line ?? 0}`;
           // (pytest's crash message: `Skipped: why`, or `Skipped` alone for a skip that gave no reason)
-          const crash = reason === 'Skipped' ? reason : `Skipped: ${reason}`;
+          const crash = r.skipCrash ?? (reason === 'Skipped' ? reason : `Skipped: ${reason}`);
           tc.add('skipped', el('skipped', [['message', 'collection skipped']], binXmlEscape(`(${where}, ${pyRepr(crash)})`)));
         } else {
           tc.add('skipped', skippedElement('pytest.skip', reason, details));

@@ -345,7 +345,7 @@ function subtest(value: unknown, what: string): SubtestReport {
   return report;
 }
 
-type TextField = 'longrepr' | 'longreprMarkup' | 'message' | 'crashline' | 'headline';
+type TextField = 'longrepr' | 'longreprMarkup' | 'message' | 'crashline' | 'headline' | 'skipCrash';
 
 /** Copies the optional text fields a result and a subtest report share, each checked a string. */
 function copyTexts(fields: Fields, target: Partial<Record<TextField, string>>, keys: readonly TextField[], where: string): void {
@@ -372,7 +372,7 @@ function testResult(fields: Fields): TestResult {
   const file = optStr(fields, 'file', what);
   if (file !== undefined) result.file = file;
   if (fields.line !== undefined && fields.line !== null) result.line = num(fields, 'line', what);
-  copyTexts(fields, result, ['longrepr', 'longreprMarkup', 'message', 'crashline', 'headline'], what);
+  copyTexts(fields, result, ['longrepr', 'longreprMarkup', 'message', 'crashline', 'headline', 'skipCrash'], what);
   if (fields.sections !== undefined) result.sections = sections(fields.sections, what);
   if (fields.skipFileOnly === true) result.skipFileOnly = true;
   for (const field of ['userProperties', 'xmlAttributes', 'suiteProperties'] as const) {

@@ -277,11 +277,12 @@ def _assertion_settings(config) -> tuple:
 
 
 def _module_skip_frame(relfile: str, state: tuple) -> dict:
-    """The result frame of a ("skip", reason, line[, collector, file]) state: the module skipped at
-    import, or the directory whose conftest skipped."""
+    """The result frame of a ("skip", reason, line[, collector, file[, crash]]) state: the module
+    skipped at import, or the directory whose conftest skipped (`crash`: a skip not pytest's)."""
     reason, line = state[1], state[2]
     nodeid, file = (state[3], state[4]) if len(state) > 3 else (relfile, relfile)
-    return results.module_skipped(nodeid, file, line, reason, f"{file}:{line}: {reason}", "native")
+    crash = state[5] if len(state) > 5 else None
+    return results.module_skipped(nodeid, file, line, reason, f"{file}:{line}: {reason}", "native", crash)
 
 
 class NativeEngine:
@@ -782,6 +783,14 @@ class NativeEngine:
         except BaseException as e:
             if isinstance(e, (KeyboardInterrupt, Exit)):
                 raise
+            unittest = sys.modules.get("unittest")
+            if unittest is not None and isinstance(e, unittest.SkipTest):
+                # pytest's collect report takes unittest's skip for a skip of the module too
+                # (docutils' modules that run only stand-alone)
+                _, line = crash_location(e)
+                reason = skip_reason(e)
+                state = self.modules[relfile] = ("skip", reason, line or 1, relfile, relfile, reason)
+                return state
             if self.falls_back and isinstance(e, ImportError) and self.config.option.verbose >= 2:
                 # pytest's -vv leaves its own import frames in the traceback: its import's to show
                 state = ("fallback", "an import error under -vv (pytest's whole traceback)")
