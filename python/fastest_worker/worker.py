@@ -206,7 +206,7 @@ class _Dispatcher:
             reason = "not a Python module (a doctest text file, or collected by a conftest hook)"
         if reason is None:
             reason = doctest_reason(self.init.get("args") or [], os.path.abspath(self.init.get("rootdir") or os.getcwd()), file,
-                                    self.native.python_files)
+                                    lambda: self.native.python_files)
         if reason is None:
             from _pytest.config.exceptions import UsageError
 
