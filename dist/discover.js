@@ -13405,6 +13405,8 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
         ...base,
         ...(pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {}),
         PYTHONPATH: runtimePythonPath(base.PYTHONPATH),
+        // the worker gives the tests back the user's (python/fastest_worker/__main__.py)
+        FASTEST_USER_PYTHONPATH: JSON.stringify(base.PYTHONPATH ?? null),
         ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
         FASTEST_WORKER: String(index),
         FASTEST_WORKER_COUNT: String(workers),

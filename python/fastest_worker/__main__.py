@@ -46,7 +46,24 @@ def _count_cache_fill():
     cache_fill.install()
 
 
+def _restore_user_pythonpath():
+    """Node puts fastest_worker's directory first on PYTHONPATH; once Python has read it into
+    sys.path, tests and the Pythons they start see the PYTHONPATH the user set, or none."""
+    import json
+    import os
+
+    saved = os.environ.pop("FASTEST_USER_PYTHONPATH", None)
+    if saved is None:
+        return
+    user = json.loads(saved)
+    if user is None:
+        os.environ.pop("PYTHONPATH", None)
+    else:
+        os.environ["PYTHONPATH"] = user
+
+
 _restore_user_environment()
+_restore_user_pythonpath()
 _use_node_pycache_prefix()
 _count_cache_fill()
 

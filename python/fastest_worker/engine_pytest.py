@@ -792,7 +792,6 @@ class PytestEngine:
             self._start(init, emit)
 
     def _start(self, init, emit):
-        import pytest  # the user's environment must have it
         from _pytest.config import ConftestImportFailure, _prepareconfig
         from _pytest.config.exceptions import UsageError
         from _pytest.main import ExitCode, Session
@@ -807,7 +806,6 @@ class PytestEngine:
         self.plugin = _ReportPlugin(emit)
         self.markup = init.get("markup") is not None
         self.width = init.get("columns") or 0
-        os.environ["PYTEST_VERSION"] = pytest.__version__
         args = _build_args(init)
         try:
             plugins = [self.plugin]

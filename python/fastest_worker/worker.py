@@ -582,6 +582,9 @@ def _main(proto_fds=None):
     if init.get("t") != "init":
         emit(fatal("expected an init frame, got %r" % init.get("t"), 3))
         return 3
+    if pytest_version:
+        # pytest's main sets it for the session, before conftests load; either engine's tests see it
+        os.environ["PYTEST_VERSION"] = pytest_version
     if init.get("state"):
         channel.attach_state(init["state"])  # else each test's start goes as a `start` frame
     maxfail = int(init.get("maxfail") or 0)
