@@ -1370,12 +1370,33 @@ function rememberInterpreter(choice, executable) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExitCode = void 0;
 exports.wholeFileItem = wholeFileItem;
+exports.itemOfExpandedId = itemOfExpandedId;
 exports.isCollectionSkip = isCollectionSkip;
 exports.raisedWhileCollecting = raisedWhileCollecting;
 /** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
 /** An item for a whole file, whose tests only its collection knows (expanded at run time). */
 function wholeFileItem(file, marks = []) {
     return { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+}
+/**
+ * The item an id at or below `item` names (a dynamic item's expansion), its names read from the
+ * id: `[p]` of a function; `::TestC::test_m[p]` inside a module or class; or `::case` below a
+ * function a conftest hook made a collector of (pyyaml's data-driven tests), whose name is then
+ * a node of the chain, as -k sees it. Marks are the item's.
+ */
+function itemOfExpandedId(item, id) {
+    if (id === item.id || !id.startsWith(item.id))
+        return { ...item, dynamic: false };
+    const rest = id.slice(item.id.length);
+    if (rest.startsWith('['))
+        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+    const names = rest.slice(2).split('::');
+    const last = names.pop();
+    const bracket = last.indexOf('[');
+    const inner = bracket < 0 || !last.endsWith(']') ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
+    const { param, ...base } = item;
+    const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
+    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
 }
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';

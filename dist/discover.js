@@ -3808,14 +3808,14 @@ function applyCollected(items, record, file) {
             continue;
         }
         for (const id of ids)
-            out.push(collectedItem(item, id));
+            out.push((0, types_js_1.itemOfExpandedId)(item, id));
     }
     return out;
 }
 /** The items of a file that is no test module, as a run collected them (`collectedOnly.ids`). */
 function itemsOfCollectedFile(file, ids, marks) {
     const whole = (0, types_js_1.wholeFileItem)(file, marks);
-    return ids.map((id) => collectedItem(whole, id));
+    return ids.map((id) => (0, types_js_1.itemOfExpandedId)(whole, id));
 }
 /**
  * A module's items as a run collected them (`ids`, in collection order): each id as the listed
@@ -3831,24 +3831,8 @@ function itemsOfCollectedModule(file, listed, ids) {
         const covering = (0, nodeid_js_1.coveringIds)(id)
             .map((covering) => byId.get(covering))
             .find((item) => item?.dynamic);
-        return collectedItem(covering ?? whole, id);
+        return (0, types_js_1.itemOfExpandedId)(covering ?? whole, id);
     });
-}
-function collectedItem(item, id) {
-    if (id === item.id)
-        return { ...item, dynamic: false };
-    const rest = id.slice(item.id.length);
-    if (rest.startsWith('['))
-        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
-    // Inside a dynamic module or class: `::TestC::test_m[p]`; or below a function a conftest hook
-    // made a collector of (pyyaml's data-driven tests): `::test_f::case`, and -k matches `test_f`.
-    const names = rest.slice(2).split('::');
-    const last = names.pop();
-    const bracket = last.indexOf('[');
-    const inner = bracket < 0 ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
-    const { param, ...base } = item;
-    const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
-    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
 }
 
 
@@ -13869,6 +13853,7 @@ exports.unverifiedItemOfId = unverifiedItemOfId;
 exports.unverifiedItem = unverifiedItem;
 exports.expansionSelected = expansionSelected;
 exports.unmatchedNodeIds = unmatchedNodeIds;
+const types_js_1 = __nccwpck_require__(8522);
 const expression_js_1 = __nccwpck_require__(2312);
 const match_js_1 = __nccwpck_require__(697);
 const nodeid_js_1 = __nccwpck_require__(267);
@@ -13908,7 +13893,8 @@ function filterItem(item, sel) {
     for (const prefix of sel.deselect) {
         if (item.id.startsWith(prefix))
             return false;
-        if (item.dynamic && item.param === undefined && prefix.startsWith(item.id + '['))
+        // (a deselected expansion, or a test inside a dynamic module or class)
+        if (item.dynamic && item.param === undefined && (prefix.startsWith(item.id + '[') || prefix.startsWith(item.id + '::')))
             answer = 'unknown';
     }
     for (const { expr, matcherOf } of sel.filters) {
@@ -14046,38 +14032,24 @@ function compiledFor(opts) {
     return sel;
 }
 /**
- * The classes, function and param of an item a whole-file dynamic item (a module, or a file a
- * conftest's pytest_collect_file collects) expanded to, read from its id.
- */
-function namesOfWholeFileExpansion(file, expandedId) {
-    const parts = expandedId.slice(file.length + 2).split('::');
-    const last = parts.pop() ?? '';
-    const bracket = last.indexOf('[');
-    return bracket < 0 || !last.endsWith(']')
-        ? { classes: parts, function: last, param: undefined }
-        : { classes: parts, function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
-}
-/**
  * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
  * reports them) is selected by the same options. The runner calls this for items in
  * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
- * between calls (its compiled form is reused).
+ * between calls (its compiled form is reused). A test below a module or class item has names
+ * the id gives but marks of its own no one reported: -m keeps it when they could decide.
  */
 function expansionSelected(item, expandedId, expandedMarks, opts) {
-    const bracket = expandedId.startsWith(item.id + '[') ? item.id.length : -1;
+    const marksUnknown = expandedMarks === undefined && expandedId.startsWith(item.id + '::') && item.function === '';
     const concrete = {
-        ...item,
-        id: expandedId,
-        param: bracket === -1 ? item.param : expandedId.slice(bracket + 1, -1),
+        ...(0, types_js_1.itemOfExpandedId)(item, expandedId),
         marks: expandedMarks ?? item.marks,
-        dynamic: false,
+        ...(marksUnknown ? { marksUnknown } : {}),
     };
-    if (item.id === item.file && expandedId.startsWith(item.file + '::'))
-        Object.assign(concrete, namesOfWholeFileExpansion(item.file, expandedId));
     const sel = compiledFor(opts);
     if (sel.args && !sel.args.some((arg) => (0, nodeid_js_1.argSelects)(arg, concrete) === true))
         return false;
-    return filterItem(concrete, sel) === true;
+    const answer = filterItem(concrete, sel);
+    return marksUnknown ? answer !== false : answer === true;
 }
 /**
  * pytest's `not found` messages (exit 4) for the node-id arguments in `opts` that select none of
@@ -14530,7 +14502,7 @@ function markMatcher(item) {
                 answer = 'unknown';
         }
         // An expansion may carry marks of its own (`pytest.param(..., marks=...)`).
-        if (answer === false && item.dynamic)
+        if (answer === false && (item.dynamic || item.marksUnknown))
             return 'unknown';
         return answer;
     };
@@ -15940,12 +15912,33 @@ function sumSeconds(pieces) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExitCode = void 0;
 exports.wholeFileItem = wholeFileItem;
+exports.itemOfExpandedId = itemOfExpandedId;
 exports.isCollectionSkip = isCollectionSkip;
 exports.raisedWhileCollecting = raisedWhileCollecting;
 /** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
 /** An item for a whole file, whose tests only its collection knows (expanded at run time). */
 function wholeFileItem(file, marks = []) {
     return { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+}
+/**
+ * The item an id at or below `item` names (a dynamic item's expansion), its names read from the
+ * id: `[p]` of a function; `::TestC::test_m[p]` inside a module or class; or `::case` below a
+ * function a conftest hook made a collector of (pyyaml's data-driven tests), whose name is then
+ * a node of the chain, as -k sees it. Marks are the item's.
+ */
+function itemOfExpandedId(item, id) {
+    if (id === item.id || !id.startsWith(item.id))
+        return { ...item, dynamic: false };
+    const rest = id.slice(item.id.length);
+    if (rest.startsWith('['))
+        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+    const names = rest.slice(2).split('::');
+    const last = names.pop();
+    const bracket = last.indexOf('[');
+    const inner = bracket < 0 || !last.endsWith(']') ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
+    const { param, ...base } = item;
+    const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
+    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
 }
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';

@@ -5559,11 +5559,20 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
     /** -k, -m or --deselect: which of a module's tests run is theirs to judge, id by id. */
     const filtering = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
+    const selectedIds = new Set(selected.map((item) => item.id));
+    /** A result's test is kept when the nearest item standing for it that was selected is: judged
+     * id by id when -k/-m left that item to the run (a dynamic item, a class a node id asked for). */
     const checkExpansion = (id) => {
         if (toCheck.size === 0)
             return true;
-        const item = toCheck.get((0, nodeid_js_1.baseId)(id)) ?? toCheck.get((0, nodeid_js_1.pathOfId)(id)); // or its whole-file item
-        return item ? (0, index_js_2.expansionSelected)(item, id, undefined, expansionFilter) : true;
+        for (const covering of (0, nodeid_js_1.coveringIds)(id)) {
+            const item = toCheck.get(covering);
+            if (item)
+                return (0, index_js_2.expansionSelected)(item, id, undefined, expansionFilter);
+            if (selectedIds.has(covering))
+                return true;
+        }
+        return true;
     };
     const narrowOwner = new Map();
     for (const [itemId, ids] of narrowIds)
@@ -8547,14 +8556,14 @@ function applyCollected(items, record, file) {
             continue;
         }
         for (const id of ids)
-            out.push(collectedItem(item, id));
+            out.push((0, types_js_1.itemOfExpandedId)(item, id));
     }
     return out;
 }
 /** The items of a file that is no test module, as a run collected them (`collectedOnly.ids`). */
 function itemsOfCollectedFile(file, ids, marks) {
     const whole = (0, types_js_1.wholeFileItem)(file, marks);
-    return ids.map((id) => collectedItem(whole, id));
+    return ids.map((id) => (0, types_js_1.itemOfExpandedId)(whole, id));
 }
 /**
  * A module's items as a run collected them (`ids`, in collection order): each id as the listed
@@ -8570,24 +8579,8 @@ function itemsOfCollectedModule(file, listed, ids) {
         const covering = (0, nodeid_js_1.coveringIds)(id)
             .map((covering) => byId.get(covering))
             .find((item) => item?.dynamic);
-        return collectedItem(covering ?? whole, id);
+        return (0, types_js_1.itemOfExpandedId)(covering ?? whole, id);
     });
-}
-function collectedItem(item, id) {
-    if (id === item.id)
-        return { ...item, dynamic: false };
-    const rest = id.slice(item.id.length);
-    if (rest.startsWith('['))
-        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
-    // Inside a dynamic module or class: `::TestC::test_m[p]`; or below a function a conftest hook
-    // made a collector of (pyyaml's data-driven tests): `::test_f::case`, and -k matches `test_f`.
-    const names = rest.slice(2).split('::');
-    const last = names.pop();
-    const bracket = last.indexOf('[');
-    const inner = bracket < 0 ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
-    const { param, ...base } = item;
-    const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
-    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
 }
 
 
@@ -24975,6 +24968,9 @@ class CollectionTruth {
     modules = new Map();
     selectedByFile = new Map();
     deselectedByFile = new Map();
+    /** The listed ids -k/-m/--deselect left out: a unit that runs them anyway (a class a node id
+     * asked for, whose tests the filter judges id by id) does not count them again. */
+    deselectedIds;
     narrowOwner;
     keeps;
     selectedItemsByFile = new Map();
@@ -25003,6 +24999,7 @@ class CollectionTruth {
             else
                 this.selectedItemsByFile.set(item.file, [item]);
         }
+        this.deselectedIds = new Set(input.deselected.map((item) => item.id));
         for (const item of input.deselected) {
             const list = this.deselectedByFile.get(item.file);
             if (list)
@@ -25143,7 +25140,8 @@ class CollectionTruth {
                 const unselected = this.hookUnselected.get(info.file);
                 const items = new Set(info.unitIds.map((id) => this.narrowOwner.get(id) ?? id).filter((id) => !unselected?.has(id)));
                 this.selected += kept.length - items.size;
-                this.deselected += info.ids.length - kept.length;
+                const keptIds = new Set(kept);
+                this.deselected += info.ids.filter((id) => !keptIds.has(id) && !this.deselectedIds.has(id)).length;
                 this.notCollected.push(...info.missing);
             }
         }
@@ -26257,6 +26255,7 @@ exports.unverifiedItemOfId = unverifiedItemOfId;
 exports.unverifiedItem = unverifiedItem;
 exports.expansionSelected = expansionSelected;
 exports.unmatchedNodeIds = unmatchedNodeIds;
+const types_js_1 = __nccwpck_require__(8522);
 const expression_js_1 = __nccwpck_require__(2312);
 const match_js_1 = __nccwpck_require__(697);
 const nodeid_js_1 = __nccwpck_require__(267);
@@ -26296,7 +26295,8 @@ function filterItem(item, sel) {
     for (const prefix of sel.deselect) {
         if (item.id.startsWith(prefix))
             return false;
-        if (item.dynamic && item.param === undefined && prefix.startsWith(item.id + '['))
+        // (a deselected expansion, or a test inside a dynamic module or class)
+        if (item.dynamic && item.param === undefined && (prefix.startsWith(item.id + '[') || prefix.startsWith(item.id + '::')))
             answer = 'unknown';
     }
     for (const { expr, matcherOf } of sel.filters) {
@@ -26434,38 +26434,24 @@ function compiledFor(opts) {
     return sel;
 }
 /**
- * The classes, function and param of an item a whole-file dynamic item (a module, or a file a
- * conftest's pytest_collect_file collects) expanded to, read from its id.
- */
-function namesOfWholeFileExpansion(file, expandedId) {
-    const parts = expandedId.slice(file.length + 2).split('::');
-    const last = parts.pop() ?? '';
-    const bracket = last.indexOf('[');
-    return bracket < 0 || !last.endsWith(']')
-        ? { classes: parts, function: last, param: undefined }
-        : { classes: parts, function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
-}
-/**
  * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
  * reports them) is selected by the same options. The runner calls this for items in
  * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
- * between calls (its compiled form is reused).
+ * between calls (its compiled form is reused). A test below a module or class item has names
+ * the id gives but marks of its own no one reported: -m keeps it when they could decide.
  */
 function expansionSelected(item, expandedId, expandedMarks, opts) {
-    const bracket = expandedId.startsWith(item.id + '[') ? item.id.length : -1;
+    const marksUnknown = expandedMarks === undefined && expandedId.startsWith(item.id + '::') && item.function === '';
     const concrete = {
-        ...item,
-        id: expandedId,
-        param: bracket === -1 ? item.param : expandedId.slice(bracket + 1, -1),
+        ...(0, types_js_1.itemOfExpandedId)(item, expandedId),
         marks: expandedMarks ?? item.marks,
-        dynamic: false,
+        ...(marksUnknown ? { marksUnknown } : {}),
     };
-    if (item.id === item.file && expandedId.startsWith(item.file + '::'))
-        Object.assign(concrete, namesOfWholeFileExpansion(item.file, expandedId));
     const sel = compiledFor(opts);
     if (sel.args && !sel.args.some((arg) => (0, nodeid_js_1.argSelects)(arg, concrete) === true))
         return false;
-    return filterItem(concrete, sel) === true;
+    const answer = filterItem(concrete, sel);
+    return marksUnknown ? answer !== false : answer === true;
 }
 /**
  * pytest's `not found` messages (exit 4) for the node-id arguments in `opts` that select none of
@@ -26918,7 +26904,7 @@ function markMatcher(item) {
                 answer = 'unknown';
         }
         // An expansion may carry marks of its own (`pytest.param(..., marks=...)`).
-        if (answer === false && item.dynamic)
+        if (answer === false && (item.dynamic || item.marksUnknown))
             return 'unknown';
         return answer;
     };
@@ -28328,12 +28314,33 @@ function sumSeconds(pieces) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExitCode = void 0;
 exports.wholeFileItem = wholeFileItem;
+exports.itemOfExpandedId = itemOfExpandedId;
 exports.isCollectionSkip = isCollectionSkip;
 exports.raisedWhileCollecting = raisedWhileCollecting;
 /** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
 /** An item for a whole file, whose tests only its collection knows (expanded at run time). */
 function wholeFileItem(file, marks = []) {
     return { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+}
+/**
+ * The item an id at or below `item` names (a dynamic item's expansion), its names read from the
+ * id: `[p]` of a function; `::TestC::test_m[p]` inside a module or class; or `::case` below a
+ * function a conftest hook made a collector of (pyyaml's data-driven tests), whose name is then
+ * a node of the chain, as -k sees it. Marks are the item's.
+ */
+function itemOfExpandedId(item, id) {
+    if (id === item.id || !id.startsWith(item.id))
+        return { ...item, dynamic: false };
+    const rest = id.slice(item.id.length);
+    if (rest.startsWith('['))
+        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+    const names = rest.slice(2).split('::');
+    const last = names.pop();
+    const bracket = last.indexOf('[');
+    const inner = bracket < 0 || !last.endsWith(']') ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
+    const { param, ...base } = item;
+    const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
+    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
 }
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';

@@ -508,14 +508,14 @@ function applyCollected(items, record, file) {
             continue;
         }
         for (const id of ids)
-            out.push(collectedItem(item, id));
+            out.push((0, types_js_1.itemOfExpandedId)(item, id));
     }
     return out;
 }
 /** The items of a file that is no test module, as a run collected them (`collectedOnly.ids`). */
 function itemsOfCollectedFile(file, ids, marks) {
     const whole = (0, types_js_1.wholeFileItem)(file, marks);
-    return ids.map((id) => collectedItem(whole, id));
+    return ids.map((id) => (0, types_js_1.itemOfExpandedId)(whole, id));
 }
 /**
  * A module's items as a run collected them (`ids`, in collection order): each id as the listed
@@ -531,24 +531,8 @@ function itemsOfCollectedModule(file, listed, ids) {
         const covering = (0, nodeid_js_1.coveringIds)(id)
             .map((covering) => byId.get(covering))
             .find((item) => item?.dynamic);
-        return collectedItem(covering ?? whole, id);
+        return (0, types_js_1.itemOfExpandedId)(covering ?? whole, id);
     });
-}
-function collectedItem(item, id) {
-    if (id === item.id)
-        return { ...item, dynamic: false };
-    const rest = id.slice(item.id.length);
-    if (rest.startsWith('['))
-        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
-    // Inside a dynamic module or class: `::TestC::test_m[p]`; or below a function a conftest hook
-    // made a collector of (pyyaml's data-driven tests): `::test_f::case`, and -k matches `test_f`.
-    const names = rest.slice(2).split('::');
-    const last = names.pop();
-    const bracket = last.indexOf('[');
-    const inner = bracket < 0 ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
-    const { param, ...base } = item;
-    const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
-    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
 }
 
 
@@ -3737,12 +3721,33 @@ function coveringIds(id) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExitCode = void 0;
 exports.wholeFileItem = wholeFileItem;
+exports.itemOfExpandedId = itemOfExpandedId;
 exports.isCollectionSkip = isCollectionSkip;
 exports.raisedWhileCollecting = raisedWhileCollecting;
 /** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
 /** An item for a whole file, whose tests only its collection knows (expanded at run time). */
 function wholeFileItem(file, marks = []) {
     return { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+}
+/**
+ * The item an id at or below `item` names (a dynamic item's expansion), its names read from the
+ * id: `[p]` of a function; `::TestC::test_m[p]` inside a module or class; or `::case` below a
+ * function a conftest hook made a collector of (pyyaml's data-driven tests), whose name is then
+ * a node of the chain, as -k sees it. Marks are the item's.
+ */
+function itemOfExpandedId(item, id) {
+    if (id === item.id || !id.startsWith(item.id))
+        return { ...item, dynamic: false };
+    const rest = id.slice(item.id.length);
+    if (rest.startsWith('['))
+        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+    const names = rest.slice(2).split('::');
+    const last = names.pop();
+    const bracket = last.indexOf('[');
+    const inner = bracket < 0 || !last.endsWith(']') ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
+    const { param, ...base } = item;
+    const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
+    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
 }
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';

@@ -62,6 +62,13 @@ function failures(out: string): string[] {
   return section.split(/^(?=_{3,} )/m).sort();
 }
 
+/** The summary line, without its time. */
+const finalLine = (out: string) =>
+  out
+    .split('\n')
+    .at(-2)!
+    .replace(/ in [\d.]+s/, '');
+
 describe('doctests', () => {
   it("lists pytest's ids before any run; what it cannot be sure of is a dynamic module, not invented ids", async () => {
     const dir = project();
@@ -87,17 +94,7 @@ describe('doctests', () => {
     expect(f.code).toBe(p.code);
     expect(junitCases(join(dir, 'f.xml'))).toEqual(junitCases(join(dir, 'p.xml')));
     expect(failures(f.out)).toEqual(failures(p.out));
-    expect(
-      f.out
-        .split('\n')
-        .at(-2)!
-        .replace(/ in [\d.]+s/, ''),
-    ).toBe(
-      p.out
-        .split('\n')
-        .at(-2)!
-        .replace(/ in [\d.]+s/, ''),
-    );
+    expect(finalLine(f.out)).toBe(finalLine(p.out));
   }, 90_000);
 
   it('--doctest-glob, --doctest-report and --doctest-continue-on-failure act as in pytest', async () => {
@@ -162,17 +159,7 @@ describe('doctests', () => {
           code: p.code,
           lines: pytestLines,
         });
-        expect(
-          f.out
-            .split('\n')
-            .at(-2)!
-            .replace(/ in [\d.]+s/, ''),
-        ).toBe(
-          p.out
-            .split('\n')
-            .at(-2)!
-            .replace(/ in [\d.]+s/, ''),
-        );
+        expect(finalLine(f.out)).toBe(finalLine(p.out));
       }
     }
   }, 90_000);

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
-import { baseId, coveringIds, pathOfId } from '../nodeid.js';
+import { coveringIds, pathOfId } from '../nodeid.js';
 import { configuredReporters, consoleColored, junitIniOptions } from '../report/reporters.js';
 import {
   checkPythonRemembered,
@@ -655,10 +655,17 @@ async function runSession(
   const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
   /** -k, -m or --deselect: which of a module's tests run is theirs to judge, id by id. */
   const filtering = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
+  const selectedIds = new Set(selected.map((item) => item.id));
+  /** A result's test is kept when the nearest item standing for it that was selected is: judged
+   * id by id when -k/-m left that item to the run (a dynamic item, a class a node id asked for). */
   const checkExpansion = (id: string) => {
     if (toCheck.size === 0) return true;
-    const item = toCheck.get(baseId(id)) ?? toCheck.get(pathOfId(id)); // or its whole-file item
-    return item ? expansionSelected(item, id, undefined, expansionFilter) : true;
+    for (const covering of coveringIds(id)) {
+      const item = toCheck.get(covering);
+      if (item) return expansionSelected(item, id, undefined, expansionFilter);
+      if (selectedIds.has(covering)) return true;
+    }
+    return true;
   };
   const narrowOwner = new Map<string, string>();
   for (const [itemId, ids] of narrowIds) for (const id of ids) narrowOwner.set(id, itemId);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { coveringIds } from '../nodeid.js';
-import { wholeFileItem, type TestItem } from '../types.js';
+import { itemOfExpandedId, wholeFileItem, type TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
@@ -403,7 +403,7 @@ export function applyCollected(items: TestItem[], record: CollectedRecord | unde
       out.push(item);
       continue;
     }
-    for (const id of ids) out.push(collectedItem(item, id));
+    for (const id of ids) out.push(itemOfExpandedId(item, id));
   }
   return out;
 }
@@ -411,7 +411,7 @@ export function applyCollected(items: TestItem[], record: CollectedRecord | unde
 /** The items of a file that is no test module, as a run collected them (`collectedOnly.ids`). */
 export function itemsOfCollectedFile(file: string, ids: string[], marks: TestItem['marks']): TestItem[] {
   const whole = wholeFileItem(file, marks);
-  return ids.map((id) => collectedItem(whole, id));
+  return ids.map((id) => itemOfExpandedId(whole, id));
 }
 
 /**
@@ -427,21 +427,6 @@ export function itemsOfCollectedModule(file: string, listed: TestItem[], ids: st
     const covering = coveringIds(id)
       .map((covering) => byId.get(covering))
       .find((item) => item?.dynamic);
-    return collectedItem(covering ?? whole, id);
+    return itemOfExpandedId(covering ?? whole, id);
   });
-}
-
-function collectedItem(item: TestItem, id: string): TestItem {
-  if (id === item.id) return { ...item, dynamic: false };
-  const rest = id.slice(item.id.length);
-  if (rest.startsWith('[')) return { ...item, id, param: rest.slice(1, -1), dynamic: false };
-  // Inside a dynamic module or class: `::TestC::test_m[p]`; or below a function a conftest hook
-  // made a collector of (pyyaml's data-driven tests): `::test_f::case`, and -k matches `test_f`.
-  const names = rest.slice(2).split('::');
-  const last = names.pop()!;
-  const bracket = last.indexOf('[');
-  const inner = bracket < 0 ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
-  const { param, ...base } = item;
-  const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
-  return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
 }

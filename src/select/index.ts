@@ -1,9 +1,9 @@
 // The select stage: node-id arguments, --deselect, -k and -m over discovered items, with
 // pytest's semantics. Last-failed selection lives in lastfailed.ts (apply it after this).
 
-import type { Mark, TestItem } from '../types.js';
+import { itemOfExpandedId, type Mark, type TestItem } from '../types.js';
 import { evaluate, parseExpression, SelectionError, type Expr, type Matcher, type Truth } from './expression.js';
-import { keywordMatcher, markMatcher } from './match.js';
+import { keywordMatcher, markMatcher, type ItemWithUnknownMarks } from './match.js';
 import { argSelects, normalizeNodeIdArgs, notFoundMessage, parseNodeIdArg, type NodeIdArg } from './nodeid.js';
 
 export { SelectionError, parseExpression, evaluate } from './expression.js';
@@ -90,7 +90,8 @@ function filterItem(item: TestItem, sel: CompiledSelection): Truth {
   let answer: Truth = true;
   for (const prefix of sel.deselect) {
     if (item.id.startsWith(prefix)) return false;
-    if (item.dynamic && item.param === undefined && prefix.startsWith(item.id + '[')) answer = 'unknown';
+    // (a deselected expansion, or a test inside a dynamic module or class)
+    if (item.dynamic && item.param === undefined && (prefix.startsWith(item.id + '[') || prefix.startsWith(item.id + '::'))) answer = 'unknown';
   }
   for (const { expr, matcherOf } of sel.filters) {
     const v = evaluate(expr, matcherOf(item));
@@ -219,37 +220,23 @@ function compiledFor(opts: SelectOptions): CompiledSelection {
 }
 
 /**
- * The classes, function and param of an item a whole-file dynamic item (a module, or a file a
- * conftest's pytest_collect_file collects) expanded to, read from its id.
- */
-function namesOfWholeFileExpansion(file: string, expandedId: string): Pick<TestItem, 'classes' | 'function' | 'param'> {
-  const parts = expandedId.slice(file.length + 2).split('::');
-  const last = parts.pop() ?? '';
-  const bracket = last.indexOf('[');
-  return bracket < 0 || !last.endsWith(']')
-    ? { classes: parts, function: last, param: undefined }
-    : { classes: parts, function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
-}
-
-/**
  * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
  * reports them) is selected by the same options. The runner calls this for items in
  * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
- * between calls (its compiled form is reused).
+ * between calls (its compiled form is reused). A test below a module or class item has names
+ * the id gives but marks of its own no one reported: -m keeps it when they could decide.
  */
 export function expansionSelected(item: TestItem, expandedId: string, expandedMarks: Mark[] | undefined, opts: SelectOptions): boolean {
-  const bracket = expandedId.startsWith(item.id + '[') ? item.id.length : -1;
-  const concrete: TestItem = {
-    ...item,
-    id: expandedId,
-    param: bracket === -1 ? item.param : expandedId.slice(bracket + 1, -1),
+  const marksUnknown = expandedMarks === undefined && expandedId.startsWith(item.id + '::') && item.function === '';
+  const concrete: ItemWithUnknownMarks = {
+    ...itemOfExpandedId(item, expandedId),
     marks: expandedMarks ?? item.marks,
-    dynamic: false,
+    ...(marksUnknown ? { marksUnknown } : {}),
   };
-  if (item.id === item.file && expandedId.startsWith(item.file + '::')) Object.assign(concrete, namesOfWholeFileExpansion(item.file, expandedId));
   const sel = compiledFor(opts);
   if (sel.args && !sel.args.some((arg) => argSelects(arg, concrete) === true)) return false;
-  return filterItem(concrete, sel) === true;
+  const answer = filterItem(concrete, sel);
+  return marksUnknown ? answer !== false : answer === true;
 }
 
 /**
