@@ -1382,21 +1382,23 @@ function wholeFileItem(file, marks = []) {
  * The item an id at or below `item` names (a dynamic item's expansion), its names read from the
  * id: `[p]` of a function; `::TestC::test_m[p]` inside a module or class; or `::case` below a
  * function a conftest hook made a collector of (pyyaml's data-driven tests), whose name is then
- * a node of the chain, as -k sees it. Marks are the item's.
+ * a node of the chain, as -k sees it. Marks are the item's; an expansion of a dynamic item may
+ * have more of its own (`marksUnknown`).
  */
 function itemOfExpandedId(item, id) {
     if (id === item.id || !id.startsWith(item.id))
         return { ...item, dynamic: false };
     const rest = id.slice(item.id.length);
+    const unknown = item.dynamic || item.marksUnknown ? { marksUnknown: true } : {};
     if (rest.startsWith('['))
-        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+        return { ...item, id, param: rest.slice(1, -1), dynamic: false, ...unknown };
     const names = rest.slice(2).split('::');
     const last = names.pop();
     const bracket = last.indexOf('[');
     const inner = bracket < 0 || !last.endsWith(']') ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
     const { param, ...base } = item;
     const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
-    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
+    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false, ...unknown };
 }
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';

@@ -14035,21 +14035,17 @@ function compiledFor(opts) {
  * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
  * reports them) is selected by the same options. The runner calls this for items in
  * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
- * between calls (its compiled form is reused). A test below a module or class item has names
- * the id gives but marks of its own no one reported: -m keeps it when they could decide.
+ * between calls (its compiled form is reused). Without the marks the worker sent, a test with
+ * marks of its own no one knows is kept when they could decide -m.
  */
 function expansionSelected(item, expandedId, expandedMarks, opts) {
-    const marksUnknown = expandedMarks === undefined && expandedId.startsWith(item.id + '::') && item.function === '';
-    const concrete = {
-        ...(0, types_js_1.itemOfExpandedId)(item, expandedId),
-        marks: expandedMarks ?? item.marks,
-        ...(marksUnknown ? { marksUnknown } : {}),
-    };
+    const { marksUnknown, ...expanded } = (0, types_js_1.itemOfExpandedId)(item, expandedId);
+    const concrete = expandedMarks !== undefined ? { ...expanded, marks: expandedMarks } : { ...expanded, ...(marksUnknown ? { marksUnknown } : {}) };
     const sel = compiledFor(opts);
     if (sel.args && !sel.args.some((arg) => (0, nodeid_js_1.argSelects)(arg, concrete) === true))
         return false;
     const answer = filterItem(concrete, sel);
-    return marksUnknown ? answer !== false : answer === true;
+    return concrete.marksUnknown ? answer !== false : answer === true;
 }
 /**
  * pytest's `not found` messages (exit 4) for the node-id arguments in `opts` that select none of
@@ -15924,21 +15920,23 @@ function wholeFileItem(file, marks = []) {
  * The item an id at or below `item` names (a dynamic item's expansion), its names read from the
  * id: `[p]` of a function; `::TestC::test_m[p]` inside a module or class; or `::case` below a
  * function a conftest hook made a collector of (pyyaml's data-driven tests), whose name is then
- * a node of the chain, as -k sees it. Marks are the item's.
+ * a node of the chain, as -k sees it. Marks are the item's; an expansion of a dynamic item may
+ * have more of its own (`marksUnknown`).
  */
 function itemOfExpandedId(item, id) {
     if (id === item.id || !id.startsWith(item.id))
         return { ...item, dynamic: false };
     const rest = id.slice(item.id.length);
+    const unknown = item.dynamic || item.marksUnknown ? { marksUnknown: true } : {};
     if (rest.startsWith('['))
-        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+        return { ...item, id, param: rest.slice(1, -1), dynamic: false, ...unknown };
     const names = rest.slice(2).split('::');
     const last = names.pop();
     const bracket = last.indexOf('[');
     const inner = bracket < 0 || !last.endsWith(']') ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
     const { param, ...base } = item;
     const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
-    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
+    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false, ...unknown };
 }
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';

@@ -5560,6 +5560,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     /** -k, -m or --deselect: which of a module's tests run is theirs to judge, id by id. */
     const filtering = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
     const selectedIds = new Set(selected.map((item) => item.id));
+    /** Each collected test's marks, as the workers sent them under -k/-m (`reportMarks`). */
+    const collectedMarks = new Map();
     /** A result's test is kept when the nearest item standing for it that was selected is: judged
      * id by id when -k/-m left that item to the run (a dynamic item, a class a node id asked for). */
     const checkExpansion = (id) => {
@@ -5568,7 +5570,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         for (const covering of (0, nodeid_js_1.coveringIds)(id)) {
             const item = toCheck.get(covering);
             if (item)
-                return (0, index_js_2.expansionSelected)(item, id, undefined, expansionFilter);
+                return (0, index_js_2.expansionSelected)(item, id, collectedMarks.get(id), expansionFilter);
             if (selectedIds.has(covering))
                 return true;
         }
@@ -5671,6 +5673,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             workers,
             engine: options.engine,
             pytestArgs: options.pytestArgs,
+            // (-k matches mark names too)
+            reportMarks: (selection.checkExpansions.size > 0 || unlisted.length > 0) && (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined),
             capture: options.capture,
             verbose: options.verbosity,
             timeoutSeconds: options.timeout ?? undefined,
@@ -5730,6 +5734,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 }
             },
             unitCollected: (info) => {
+                if (info.marks)
+                    for (const [id, marks] of Object.entries(info.marks))
+                        collectedMarks.set(id, marks);
                 if (truth.unitCollected(info))
                     reporter.correctCounts(truth.selected, truth.deselected);
                 if (truth.waitFor.size === 0)
@@ -22434,6 +22441,8 @@ function checkedFrame(value) {
                 frame.module = strings(fields.module, "collected: 'module'");
             if (fields.deselected !== undefined)
                 frame.deselected = strings(fields.deselected, "collected: 'deselected'");
+            if (fields.marks !== undefined)
+                frame.marks = markRecords(fields.marks);
             if (fields.cacheFillCpu !== undefined)
                 frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collected');
             return frame;
@@ -22607,6 +22616,25 @@ class FrameReader {
     }
 }
 exports.FrameReader = FrameReader;
+/** `collected`'s marks: {id: [[name, kwargs, opaque], ...]} (python/fastest_worker/results.py mark_records). */
+function markRecords(value) {
+    const out = {};
+    for (const [id, marks] of Object.entries(map(value, "collected: 'marks'"))) {
+        if (!Array.isArray(marks))
+            fail("collected: a test's 'marks' is not a list");
+        out[id] = marks.map((entry) => {
+            if (!Array.isArray(entry) || typeof entry[0] !== 'string')
+                fail('collected: a mark is not [name, kwargs, opaque]');
+            const kwargs = {};
+            for (const [key, v] of Object.entries(map(entry[1], "collected: a mark's kwargs"))) {
+                // (a value Python sent as opaque is null, with the mark's `dynamicArgs`)
+                kwargs[key] = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+            }
+            return { name: entry[0], args: [], kwargs, ...(entry[2] === true ? { dynamicArgs: true } : {}) };
+        });
+    }
+    return out;
+}
 
 
 /***/ }),
@@ -23018,6 +23046,7 @@ class Pool {
             ...(this.opts.namedNodes?.length ? { namedNodes: this.opts.namedNodes } : {}),
             ...(this.opts.markup ? { markup: this.opts.markup } : {}),
             ...(this.opts.columns ? { columns: this.opts.columns } : {}),
+            ...(this.opts.reportMarks ? { reportMarks: true } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
             // one worker writes pytest's header, once
             ...(this.opts.header && slot.index === 0 && !this.headerAsked ? { header: (this.headerAsked = true) } : {}),
@@ -23223,7 +23252,7 @@ class Pool {
                 this.watchTests(slot);
                 this.sendAhead(slot);
                 if (slot.unit && this.events.unitCollected) {
-                    const { module, deselected } = frame;
+                    const { module, deselected, marks } = frame;
                     const retry = this.retries.has(slot.unit);
                     this.events.unitCollected({
                         file: slot.unit.file,
@@ -23233,6 +23262,7 @@ class Pool {
                         retry,
                         ...(module ? { module } : {}),
                         ...(deselected ? { deselected } : {}),
+                        ...(marks ? { marks } : {}),
                     });
                 }
                 return;
@@ -26437,21 +26467,17 @@ function compiledFor(opts) {
  * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
  * reports them) is selected by the same options. The runner calls this for items in
  * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
- * between calls (its compiled form is reused). A test below a module or class item has names
- * the id gives but marks of its own no one reported: -m keeps it when they could decide.
+ * between calls (its compiled form is reused). Without the marks the worker sent, a test with
+ * marks of its own no one knows is kept when they could decide -m.
  */
 function expansionSelected(item, expandedId, expandedMarks, opts) {
-    const marksUnknown = expandedMarks === undefined && expandedId.startsWith(item.id + '::') && item.function === '';
-    const concrete = {
-        ...(0, types_js_1.itemOfExpandedId)(item, expandedId),
-        marks: expandedMarks ?? item.marks,
-        ...(marksUnknown ? { marksUnknown } : {}),
-    };
+    const { marksUnknown, ...expanded } = (0, types_js_1.itemOfExpandedId)(item, expandedId);
+    const concrete = expandedMarks !== undefined ? { ...expanded, marks: expandedMarks } : { ...expanded, ...(marksUnknown ? { marksUnknown } : {}) };
     const sel = compiledFor(opts);
     if (sel.args && !sel.args.some((arg) => (0, nodeid_js_1.argSelects)(arg, concrete) === true))
         return false;
     const answer = filterItem(concrete, sel);
-    return marksUnknown ? answer !== false : answer === true;
+    return concrete.marksUnknown ? answer !== false : answer === true;
 }
 /**
  * pytest's `not found` messages (exit 4) for the node-id arguments in `opts` that select none of
@@ -28326,21 +28352,23 @@ function wholeFileItem(file, marks = []) {
  * The item an id at or below `item` names (a dynamic item's expansion), its names read from the
  * id: `[p]` of a function; `::TestC::test_m[p]` inside a module or class; or `::case` below a
  * function a conftest hook made a collector of (pyyaml's data-driven tests), whose name is then
- * a node of the chain, as -k sees it. Marks are the item's.
+ * a node of the chain, as -k sees it. Marks are the item's; an expansion of a dynamic item may
+ * have more of its own (`marksUnknown`).
  */
 function itemOfExpandedId(item, id) {
     if (id === item.id || !id.startsWith(item.id))
         return { ...item, dynamic: false };
     const rest = id.slice(item.id.length);
+    const unknown = item.dynamic || item.marksUnknown ? { marksUnknown: true } : {};
     if (rest.startsWith('['))
-        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+        return { ...item, id, param: rest.slice(1, -1), dynamic: false, ...unknown };
     const names = rest.slice(2).split('::');
     const last = names.pop();
     const bracket = last.indexOf('[');
     const inner = bracket < 0 || !last.endsWith(']') ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
     const { param, ...base } = item;
     const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
-    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
+    return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false, ...unknown };
 }
 function isCollectionSkip(r) {
     return r.when === 'collect' && r.outcome === 'skipped';

@@ -78,6 +78,12 @@ export interface TestItem {
    * one asked for, `dynamic` is set, and nothing is learned from the item itself.
    */
   unverified?: boolean;
+  /**
+   * A test a dynamic item expanded to (its id read from a run): its names are known, its own
+   * marks are not (`pytest.param(marks=...)`, a method of a class on an imported base). -m asks
+   * the run, whose workers send each test's marks.
+   */
+  marksUnknown?: true;
 }
 
 /** A file that could not be collected, with pytest's wording. */
@@ -193,19 +199,21 @@ export function wholeFileItem(file: string, marks: Mark[] = []): TestItem {
  * The item an id at or below `item` names (a dynamic item's expansion), its names read from the
  * id: `[p]` of a function; `::TestC::test_m[p]` inside a module or class; or `::case` below a
  * function a conftest hook made a collector of (pyyaml's data-driven tests), whose name is then
- * a node of the chain, as -k sees it. Marks are the item's.
+ * a node of the chain, as -k sees it. Marks are the item's; an expansion of a dynamic item may
+ * have more of its own (`marksUnknown`).
  */
 export function itemOfExpandedId(item: TestItem, id: string): TestItem {
   if (id === item.id || !id.startsWith(item.id)) return { ...item, dynamic: false };
   const rest = id.slice(item.id.length);
-  if (rest.startsWith('[')) return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+  const unknown = item.dynamic || item.marksUnknown ? { marksUnknown: true as const } : {};
+  if (rest.startsWith('[')) return { ...item, id, param: rest.slice(1, -1), dynamic: false, ...unknown };
   const names = rest.slice(2).split('::');
   const last = names.pop()!;
   const bracket = last.indexOf('[');
   const inner = bracket < 0 || !last.endsWith(']') ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
   const { param, ...base } = item;
   const parents = item.function === '' ? item.classes : [...item.classes, param === undefined ? item.function : `${item.function}[${param}]`];
-  return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false };
+  return { ...base, id, classes: [...parents, ...names], ...inner, dynamic: false, ...unknown };
 }
 
 export function isCollectionSkip(r: TestResult): boolean {

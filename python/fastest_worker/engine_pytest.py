@@ -797,7 +797,7 @@ class PytestEngine:
         from _pytest.main import ExitCode, Session
 
         self.emit = emit
-        self.collected = CollectedReporter()
+        self.collected = CollectedReporter(bool(init.get("reportMarks")))
         global _rootdir
         self.rootdir = _rootdir = init.get("rootdir") or os.getcwd()
         # Where fastest was started: the worker's working directory, as pytest's session has it.
@@ -1123,7 +1123,7 @@ class PytestEngine:
         # the module failed or was skipped: then its error or skip stands for every id.
         collected_ok = not plugin.unit_errors and not plugin.unit_skipped_modules
         self.emit(self.collected.frame(file, selected_ids, ids, module_ids if collected_ok else None,
-                                       self.hook_deselected(file)))
+                                       self.hook_deselected(file), items))
 
         if self.rerun_plugin is None and (self.reruns.active or any(
                 item.get_closest_marker("flaky") is not None for item in items)):

@@ -263,23 +263,47 @@ def _ids_and_containers(module_ids):
     return produced
 
 
+_MARK_VALUES = (str, bool, int, float, type(None))
+
+
+def mark_records(items):
+    """{id: [[name, kwargs, opaque], ...]}: each item's marks, its own and its parents', as -m
+    judges them; a kwarg whose value is no plain literal goes as None with `opaque` set."""
+    records = {}
+    for item in items:
+        marks = []
+        for mark in item.iter_markers():
+            kwargs = {}
+            opaque = False
+            for key, value in mark.kwargs.items():
+                plain = isinstance(value, _MARK_VALUES) and not (isinstance(value, int) and abs(value) >= 1 << 53)
+                kwargs[str(key)] = value if plain else None
+                opaque = opaque or not plain
+            marks.append([mark.name, kwargs, opaque])
+        records[item.nodeid] = marks
+    return records
+
+
 class CollectedReporter:
     """Builds a unit's `collected` frame (docs/protocol.md): the ids it will run, the listed ids
     the module does not produce (`missing`: not collected, not lost), the ids a hook deselected,
     and, for a unit that names ids, the module's whole list once per file (so Node learns the
-    file's true items)."""
+    file's true items). `report_marks` (init's `reportMarks`): each test's marks too."""
 
-    def __init__(self):
+    def __init__(self, report_marks=False):
         self._described = set()
+        self.report_marks = report_marks
 
-    def frame(self, file, selected_ids, wanted, module_ids, deselected=()):
+    def frame(self, file, selected_ids, wanted, module_ids, deselected=(), items=None):
         """`wanted`: the unit's ids (None: the whole file); `module_ids`: every id the module
         collected, or None when collection failed (nothing is then declared missing);
         `deselected`: what a conftest's or plugin's pytest_collection_modifyitems deselected of
-        the module (pytest_deselected), collected but not run."""
+        the module (pytest_deselected), collected but not run; `items`: the tests to run."""
         frame = cache_fill.field({"t": "collected", "file": file, "ids": selected_ids})
         if deselected:
             frame["deselected"] = list(deselected)
+        if self.report_marks and items:
+            frame["marks"] = mark_records(items)
         if wanted is None or module_ids is None:
             return frame
         chosen = set(selected_ids)

@@ -50,6 +50,7 @@ import {
   isCollectionSkip,
   type CollectionError,
   type DiscoveryResult,
+  type Mark,
   type PluginsSummary,
   type RerunSettings,
   type TestItem,
@@ -656,13 +657,15 @@ async function runSession(
   /** -k, -m or --deselect: which of a module's tests run is theirs to judge, id by id. */
   const filtering = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
   const selectedIds = new Set(selected.map((item) => item.id));
+  /** Each collected test's marks, as the workers sent them under -k/-m (`reportMarks`). */
+  const collectedMarks = new Map<string, Mark[]>();
   /** A result's test is kept when the nearest item standing for it that was selected is: judged
    * id by id when -k/-m left that item to the run (a dynamic item, a class a node id asked for). */
   const checkExpansion = (id: string) => {
     if (toCheck.size === 0) return true;
     for (const covering of coveringIds(id)) {
       const item = toCheck.get(covering);
-      if (item) return expansionSelected(item, id, undefined, expansionFilter);
+      if (item) return expansionSelected(item, id, collectedMarks.get(id), expansionFilter);
       if (selectedIds.has(covering)) return true;
     }
     return true;
@@ -771,6 +774,9 @@ async function runSession(
         workers,
         engine: options.engine,
         pytestArgs: options.pytestArgs,
+        // (-k matches mark names too)
+        reportMarks:
+          (selection.checkExpansions.size > 0 || unlisted.length > 0) && (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined),
         capture: options.capture,
         verbose: options.verbosity,
         timeoutSeconds: options.timeout ?? undefined,
@@ -831,6 +837,7 @@ async function runSession(
           }
         },
         unitCollected: (info) => {
+          if (info.marks) for (const [id, marks] of Object.entries(info.marks)) collectedMarks.set(id, marks);
           if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },

@@ -4,7 +4,7 @@
 // formed, becomes a `malformed` frame naming what is wrong, never a crash or a guess.
 import { Packr, Unpackr } from 'msgpackr';
 import type { Writable } from 'node:stream';
-import type { Attempt, Outcome, PluginsSummary, RerunSettings, SubtestReport, SummaryText, TestResult, Unit, WarningRecord } from '../types.js';
+import type { Attempt, Mark, Outcome, PluginsSummary, PyValue, RerunSettings, SubtestReport, SummaryText, TestResult, Unit, WarningRecord } from '../types.js';
 
 const packr = new Packr({ useRecords: false });
 const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true });
@@ -39,6 +39,8 @@ export interface InitFrame {
   markup?: { highlight: boolean };
   /** The console's width, when it is a terminal (the plugins' summary sections are drawn to it). */
   columns?: number;
+  /** -k/-m judge tests a dynamic item expands to: `collected` carries each test's marks. */
+  reportMarks?: true;
   /** This worker sends pytest's header lines (`header` frame): the first, when the console shows it. */
   header?: true;
 
@@ -83,6 +85,8 @@ export interface CollectedFrame {
   module?: string[];
   /** What a conftest's or plugin's pytest_collection_modifyitems deselected of the module (pytest_deselected): collected, not run. */
   deselected?: string[];
+  /** Under init's `reportMarks`: each test's marks, its own and its parents' (`pytest.param(marks=...)` among them). */
+  marks?: Record<string, Mark[]>;
   /** CPU seconds the worker has spent on what .fastest keeps for the next run (python/fastest_worker/cache_fill.py; absent: none). */
   cacheFillCpu?: number;
 }
@@ -456,6 +460,7 @@ function checkedFrame(value: unknown): WorkerFrame {
       if (fields.missing !== undefined) frame.missing = strings(fields.missing, "collected: 'missing'");
       if (fields.module !== undefined) frame.module = strings(fields.module, "collected: 'module'");
       if (fields.deselected !== undefined) frame.deselected = strings(fields.deselected, "collected: 'deselected'");
+      if (fields.marks !== undefined) frame.marks = markRecords(fields.marks);
       if (fields.cacheFillCpu !== undefined) frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collected');
       return frame;
     }
@@ -600,4 +605,22 @@ export class FrameReader {
     this.buffered -= n;
     return out;
   }
+}
+
+/** `collected`'s marks: {id: [[name, kwargs, opaque], ...]} (python/fastest_worker/results.py mark_records). */
+function markRecords(value: unknown): Record<string, Mark[]> {
+  const out: Record<string, Mark[]> = {};
+  for (const [id, marks] of Object.entries(map(value, "collected: 'marks'"))) {
+    if (!Array.isArray(marks)) fail("collected: a test's 'marks' is not a list");
+    out[id] = marks.map((entry: unknown) => {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string') fail('collected: a mark is not [name, kwargs, opaque]');
+      const kwargs: Record<string, PyValue> = {};
+      for (const [key, v] of Object.entries(map(entry[1], "collected: a mark's kwargs"))) {
+        // (a value Python sent as opaque is null, with the mark's `dynamicArgs`)
+        kwargs[key] = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+      }
+      return { name: entry[0] as string, args: [], kwargs, ...(entry[2] === true ? { dynamicArgs: true } : {}) };
+    });
+  }
+  return out;
 }

@@ -3,7 +3,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { coveringIds as idsCovering } from '../nodeid.js';
-import { isCollectionSkip, type CollectionError, type PluginsSummary, type RerunSettings, type TestResult, type Unit, type WarningRecord } from '../types.js';
+import {
+  isCollectionSkip,
+  type CollectionError,
+  type Mark,
+  type PluginsSummary,
+  type RerunSettings,
+  type TestResult,
+  type Unit,
+  type WarningRecord,
+} from '../types.js';
 import { RunnerError } from './errors.js';
 import { DEFAULT_TEST_SECONDS, OrderedQueues } from './schedule.js';
 import { FrameReader, type CollectErrorFrame, type MalformedFrame, type StartFrame, type TimeoutMethod, type WorkerFrame } from './frames.js';
@@ -75,6 +84,8 @@ export interface RunOptions {
   markup?: { highlight: boolean };
   /** The console's width, when it is a terminal (init's `columns`). */
   columns?: number;
+  /** -k/-m judge tests dynamic items expand to: workers send each collected test's marks. */
+  reportMarks?: boolean;
   /** The console shows pytest's header: the first worker sends its lines (init's `header`). */
   header?: boolean;
   /** Nothing to run or collect: one worker still imports the initial conftests (pytest imports
@@ -101,6 +112,8 @@ export interface UnitCollected {
   module?: string[];
   /** What a conftest's or plugin's pytest_collection_modifyitems deselected of the module. */
   deselected?: string[];
+  /** Under `reportMarks`: each collected test's marks. */
+  marks?: Record<string, Mark[]>;
   /** The unit is what was left of another after its worker died (its ids were counted already). */
   retry: boolean;
 }
@@ -557,6 +570,7 @@ class Pool {
       ...(this.opts.namedNodes?.length ? { namedNodes: this.opts.namedNodes } : {}),
       ...(this.opts.markup ? { markup: this.opts.markup } : {}),
       ...(this.opts.columns ? { columns: this.opts.columns } : {}),
+      ...(this.opts.reportMarks ? { reportMarks: true as const } : {}),
       ...(slot.state ? { state: slot.state.path } : {}),
       // one worker writes pytest's header, once
       ...(this.opts.header && slot.index === 0 && !this.headerAsked ? { header: (this.headerAsked = true) as true } : {}),
@@ -754,7 +768,7 @@ class Pool {
         this.watchTests(slot);
         this.sendAhead(slot);
         if (slot.unit && this.events.unitCollected) {
-          const { module, deselected } = frame;
+          const { module, deselected, marks } = frame;
           const retry = this.retries.has(slot.unit);
           this.events.unitCollected({
             file: slot.unit.file,
@@ -764,6 +778,7 @@ class Pool {
             retry,
             ...(module ? { module } : {}),
             ...(deselected ? { deselected } : {}),
+            ...(marks ? { marks } : {}),
           });
         }
         return;

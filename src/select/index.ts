@@ -3,7 +3,7 @@
 
 import { itemOfExpandedId, type Mark, type TestItem } from '../types.js';
 import { evaluate, parseExpression, SelectionError, type Expr, type Matcher, type Truth } from './expression.js';
-import { keywordMatcher, markMatcher, type ItemWithUnknownMarks } from './match.js';
+import { keywordMatcher, markMatcher } from './match.js';
 import { argSelects, normalizeNodeIdArgs, notFoundMessage, parseNodeIdArg, type NodeIdArg } from './nodeid.js';
 
 export { SelectionError, parseExpression, evaluate } from './expression.js';
@@ -223,20 +223,16 @@ function compiledFor(opts: SelectOptions): CompiledSelection {
  * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
  * reports them) is selected by the same options. The runner calls this for items in
  * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
- * between calls (its compiled form is reused). A test below a module or class item has names
- * the id gives but marks of its own no one reported: -m keeps it when they could decide.
+ * between calls (its compiled form is reused). Without the marks the worker sent, a test with
+ * marks of its own no one knows is kept when they could decide -m.
  */
 export function expansionSelected(item: TestItem, expandedId: string, expandedMarks: Mark[] | undefined, opts: SelectOptions): boolean {
-  const marksUnknown = expandedMarks === undefined && expandedId.startsWith(item.id + '::') && item.function === '';
-  const concrete: ItemWithUnknownMarks = {
-    ...itemOfExpandedId(item, expandedId),
-    marks: expandedMarks ?? item.marks,
-    ...(marksUnknown ? { marksUnknown } : {}),
-  };
+  const { marksUnknown, ...expanded } = itemOfExpandedId(item, expandedId);
+  const concrete: TestItem = expandedMarks !== undefined ? { ...expanded, marks: expandedMarks } : { ...expanded, ...(marksUnknown ? { marksUnknown } : {}) };
   const sel = compiledFor(opts);
   if (sel.args && !sel.args.some((arg) => argSelects(arg, concrete) === true)) return false;
   const answer = filterItem(concrete, sel);
-  return marksUnknown ? answer !== false : answer === true;
+  return concrete.marksUnknown ? answer !== false : answer === true;
 }
 
 /**

@@ -12,10 +12,6 @@ import { SelectionError, type KwargValue, type Matcher, type Truth } from './exp
  */
 type ItemWithFunctionAttrs = TestItem & { functionAttrs?: string[] };
 
-/** A test whose own marks are not known (one a module or class item expanded to, which the worker
- * reported by id): -m answers `unknown` for a mark its parents do not carry. */
-export type ItemWithUnknownMarks = TestItem & { marksUnknown?: true };
-
 /**
  * The names pytest's KeywordMatcher collects for an item: every node of its chain except the
  * Session and the rootdir's Dir (each directory, the module file name, classes, the function
@@ -54,7 +50,7 @@ export function markMatcher(item: TestItem): Matcher {
       if (v === 'unknown') answer = 'unknown';
     }
     // An expansion may carry marks of its own (`pytest.param(..., marks=...)`).
-    if (answer === false && (item.dynamic || (item as ItemWithUnknownMarks).marksUnknown)) return 'unknown';
+    if (answer === false && (item.dynamic || item.marksUnknown)) return 'unknown';
     return answer;
   };
 }

@@ -315,7 +315,7 @@ class NativeEngine:
         self.session.parentids_below = frozenset({""})
         self.collector = Collector(self.session, self.config)
         self.collector.named_nodes = NamedNodes(init.get("namedNodes"))
-        self.collected = CollectedReporter()
+        self.collected = CollectedReporter(bool(init.get("reportMarks")))
         self.modules: Dict[str, tuple] = {}
         # What a conftest's or plugin's pytest_collection_modifyitems deselected in each module
         self._hook_deselected: Dict[str, List[str]] = {}
@@ -681,7 +681,7 @@ class NativeEngine:
         self.emit(self.collected.frame(
             relfile, selected_ids, ids,
             None if ids is None else [item.nodeid for item in module_items],
-            self.hook_deselected(relfile)))
+            self.hook_deselected(relfile), items))
         if items:
             try:  # leave the packages of the previous unit that this one is not in
                 self.session.state.teardown_exact(items[0].listchain())
