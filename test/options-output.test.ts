@@ -80,6 +80,8 @@ interface Case {
   fastestArgs?: string[];
   /** The view of the output to compare, where the whole output cannot agree line for line. */
   view?: (r: Ran) => unknown;
+  /** Environment of both tools' runs. */
+  env?: NodeJS.ProcessEnv;
 }
 
 async function both(name: string, c: Case): Promise<{ pytest: unknown[]; fastest: unknown[] }> {
@@ -95,8 +97,8 @@ async function both(name: string, c: Case): Promise<{ pytest: unknown[]; fastest
       if (round > 0) c.between?.(dir, round);
       const r =
         who === 'pytest'
-          ? await run('python3', ['-m', 'pytest', ...args], dir, c.input ?? '', join(work, '_temproot', name, who))
-          : await run(process.execPath, [cli, ...args, ...(c.fastestArgs ?? [])], dir, c.input ?? '', join(work, '_temproot', name, who));
+          ? await run('python3', ['-m', 'pytest', ...args], dir, c.input ?? '', join(work, '_temproot', name, who), c.env)
+          : await run(process.execPath, [cli, ...args, ...(c.fastestArgs ?? [])], dir, c.input ?? '', join(work, '_temproot', name, who), c.env);
       const view = c.view ? c.view(r) : { code: r.code, out: normal(r.out), err: normal(r.err) };
       seen[who].push({ round, args, view, artifacts: c.artifacts?.(dir) });
     }
@@ -231,6 +233,11 @@ const CASES: Record<string, Case> = {
     ],
   },
   '--color=yes, pytest engine': { rounds: [['--color=yes', '-rA']], fastestArgs: ['--engine', 'pytest'] },
+  // colour from the environment, as pytest's terminal writer reads it (docutils' CI sets
+  // FORCE_COLOR): the short summary then keeps a failure's whole message
+  'FORCE_COLOR=1': { rounds: [['-rA'], ['--color=no']], env: { FORCE_COLOR: '1' } },
+  'PY_COLORS=1': { rounds: [['-rA']], env: { PY_COLORS: '1', NO_COLOR: '1' } },
+  'PY_COLORS=0': { rounds: [['-rA', '--code-highlight=no']], env: { PY_COLORS: '0', FORCE_COLOR: '1' } },
   // the level names in the JUnit file's captured log too (pytest writes the coloured sections)
   '--color=yes junit_logging': {
     rounds: [['--color=yes', '-q', '-o', 'junit_logging=all', '--junitxml=out.xml']],

@@ -172,9 +172,17 @@ export class JsonReporter extends FileReporter {
 
 const TB_STYLES: readonly TbStyle[] = ['auto', 'long', 'short', 'line', 'native', 'no'];
 
-/** Whether the console is coloured: `--color=yes`, or `auto` on a terminal without NO_COLOR. */
+/**
+ * Whether the console is coloured, as pytest's terminal writer decides (`should_do_markup`):
+ * `--color` yes or no; under auto PY_COLORS=1 or 0, then NO_COLOR, then FORCE_COLOR (docutils' CI
+ * sets it), then a terminal that is not TERM=dumb.
+ */
 export function consoleColored(color: ReportRequest['color'], tty: boolean, env: NodeJS.ProcessEnv): boolean {
-  return color === 'yes' || (color === 'auto' && tty && !env.NO_COLOR);
+  if (color !== 'auto') return color === 'yes';
+  if (env.PY_COLORS === '1' || env.PY_COLORS === '0') return env.PY_COLORS === '1';
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR) return true;
+  return tty && env.TERM !== 'dumb';
 }
 
 /** pytest's terminal reporter, with the terminal options of the command line. */
