@@ -2,11 +2,14 @@
 // data-driven tests: one item per data file below `test_emitter`): after a run has taught
 // discovery those items, -k still matches the function's name, a node of each item's chain, as
 // pytest's KeywordMatcher does. Before, a warm `-k emitter` deselected all of them (exit 5).
+// pyyaml's layout whole: a module the conftest ignores that another star-imports, and one that
+// makes tests through globals(): -k judges the tests discovery did not list, and the ignored
+// module's listed tests are not collected (they were an error: no result).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { cli, runIn, summaryLine, writeLines } from './helpers/against-pytest.js';
+import { cli, runIn, statusLines, summaryLine, writeLines } from './helpers/against-pytest.js';
 
 const work = mkdtempSync(join(tmpdir(), 'fastest-collector-keywords-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -74,6 +77,90 @@ it('-k matches the name of a function a conftest made a collector of, first and 
         const fastest = await runIn(process.execPath, [cli, ...args, ...k], dir, '', temp);
         expect({ engine, round, k, line: summaryLine(fastest.out) }).toEqual({ engine, round, k, line: expected[index] });
       }
+    }
+  }
+}, 120_000);
+
+it("pyyaml's layout: -k over tests made through globals() and a module the conftest ignores, first and taught", async () => {
+  const temp = join(work, 'tmp');
+  for (const engine of ['auto', 'pytest']) {
+    const dir = join(work, `pyyaml-${engine}`);
+    writeLines(dir, 'pytest.ini', ['[pytest]']);
+    writeLines(dir, 'tests/conftest.py', [
+      'import os, sys',
+      'import pytest',
+      'sys.path.insert(0, os.path.dirname(__file__))',
+      '',
+      'class DataItem(pytest.Item):',
+      '    def __init__(self, *, function, arg, **kwargs):',
+      '        super().__init__(**kwargs)',
+      '        self._function = function',
+      '        self._arg = arg',
+      '',
+      '    def runtest(self):',
+      '        self._function(self._arg)',
+      '',
+      'class DataCollector(pytest.Collector):',
+      '    def __init__(self, *, function, **kwargs):',
+      '        super().__init__(**kwargs)',
+      '        self._function = function',
+      '',
+      '    def collect(self):',
+      '        return [DataItem.from_parent(self, name=a, function=self._function, arg=a) for a in ["one.data", "two.data"]]',
+      '',
+      '@pytest.hookimpl(hookwrapper=True, trylast=True)',
+      'def pytest_pycollect_makeitem(collector, name, obj):',
+      '    outcome = yield',
+      '    outcome.get_result()',
+      '    if not callable(obj) or not getattr(obj, "unittest", None):',
+      '        outcome.force_result(None)',
+      '        return',
+      '    outcome.force_result(DataCollector.from_parent(collector, name=name, function=obj))',
+      '',
+      'def pytest_ignore_collect(collection_path):',
+      '    if collection_path.name == "test_errors.py":',
+      '        return True',
+    ]);
+    writeLines(dir, 'tests/test_errors.py', [
+      'def test_emitter_error(filename, verbose=False):',
+      '    assert filename.endswith(".data")',
+      'test_emitter_error.unittest = [".data"]',
+      '',
+      'def test_loader_error(filename, verbose=False):',
+      '    assert filename.endswith(".data")',
+      'test_loader_error.unittest = [".data"]',
+    ]);
+    writeLines(dir, 'tests/test_all.py', ['from test_errors import *  # noqa']);
+    writeLines(dir, 'tests/test_ext.py', [
+      'import types',
+      'import test_errors',
+      '',
+      'def wrap(function):',
+      '    def wrapper(*args, **kwds):',
+      '        function(*args, **kwds)',
+      '    wrapper.__name__ = "%s_ext" % function.__name__',
+      '    wrapper.unittest = function.unittest',
+      '    return wrapper',
+      '',
+      'for key, value in sorted(vars(test_errors).items()):',
+      '    if isinstance(value, types.FunctionType) and hasattr(value, "unittest"):',
+      '        globals()[key + "_ext"] = wrap(value)',
+      '',
+      'def test_c_emitter(filename, verbose=False):',
+      '    assert filename',
+      'test_c_emitter.unittest = [".data"]',
+    ]);
+    const common = ['-p', 'no:cacheprovider', '-rA', '-k', 'emitter'];
+    const pytest = await runIn('python3', ['-m', 'pytest', ...common], dir, '', temp);
+    expect(summaryLine(pytest.out)).toMatch(/^6 passed, \d+ deselected$/);
+    for (const round of ['first', 'taught']) {
+      const fastest = await runIn(process.execPath, [cli, '--engine', engine, ...common], dir, '', temp);
+      expect({ engine, round, line: summaryLine(fastest.out), tests: statusLines(fastest.out) }).toEqual({
+        engine,
+        round,
+        line: summaryLine(pytest.out),
+        tests: statusLines(pytest.out),
+      });
     }
   }
 }, 120_000);

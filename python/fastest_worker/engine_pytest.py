@@ -1101,8 +1101,12 @@ class PytestEngine:
             for frame in held:
                 plugin.emit(frame)
         if collection == "nothing":
-            # A file placeholder no hook collects anything from: nothing to report, as pytest's walk.
-            self.emit(self.collected.frame(file, [], None, None))
+            # A file placeholder no hook collects anything from, or a module a conftest's
+            # pytest_ignore_collect ignores (pyyaml's test_errors.py, which another module
+            # star-imports): nothing to report, as pytest's walk; the ids listed of it are not
+            # collected (not lost).
+            listed_ids = [i for i in ids if i != file] if ids else None
+            self.emit(self.collected.frame(file, [], listed_ids or None, []))
             return {"engine": "pytest", "reason": None}
         if collection is None:
             return {"engine": "pytest", "reason": None}
