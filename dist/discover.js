@@ -3465,7 +3465,7 @@ const node_path_1 = __nccwpck_require__(6760);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const types_js_1 = __nccwpck_require__(8522);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 19;
+exports.DISCOVERY_CACHE_VERSION = 20;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -6377,6 +6377,7 @@ async function discover(opts) {
             warnings: cache?.warning ? [cache.warning] : [],
             modules: modules.map((l) => l.rel),
             iteratorParametrize: modules.filter((_, index) => entries[index] && (0, cache_js_1.parsedOf)(entries[index]).generatorParametrize).map((l) => l.rel),
+            namespaceWriters: modules.filter((_, index) => entries[index] && (0, cache_js_1.parsedOf)(entries[index]).namespaceWrites).map((l) => l.rel),
             ...(importsKnown ? { importedModules: [...importedTops].sort() } : {}),
         };
     }
@@ -8650,12 +8651,14 @@ function parseModule(parser, source) {
             ...(ctx.collectIgnoreAdded.length > 0 ? { collectIgnoreAdded: ctx.collectIgnoreAdded } : {}),
             ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
             ...(refs.dynamic ? { dynamicImport: true } : {}),
+            ...(NAMESPACE_WRITES.test(source) ? { namespaceWrites: true } : {}),
         };
     }
     finally {
         tree.delete();
     }
 }
+const NAMESPACE_WRITES = /\bglobals\(\)\s*(?:\[|\.update\b|\.setdefault\b)|\bvars\(\)\s*\[|\bsetattr\(\s*sys\.modules\[__name__\]/;
 /** A module read only for what it imports (for the import graph): no members, no syntax check. */
 function parseImportsOnly(parser, source) {
     const tree = parser.parse(source);

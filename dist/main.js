@@ -5054,8 +5054,12 @@ const unlisted_js_1 = __nccwpck_require__(2770);
 const shard_js_1 = __nccwpck_require__(7718);
 const version_js_1 = __nccwpck_require__(3882);
 const index_js_4 = __nccwpck_require__(9750);
-/** Groups the selected items by file, noting files run whole (every collected item selected). */
-function filesOf(selected, all, narrowIds) {
+/**
+ * Groups the selected items by file, noting files run whole (every collected item selected), and
+ * `madeAtImport`'s files with a selection -k/-m/--deselect judged (they run whole, each test
+ * judged by its id: the tests their import makes are no listed id's).
+ */
+function filesOf(selected, all, narrowIds, madeAtImport) {
     const totalPerFile = new Map();
     for (const item of all)
         totalPerFile.set(item.file, (totalPerFile.get(item.file) ?? 0) + 1);
@@ -5071,9 +5075,12 @@ function filesOf(selected, all, narrowIds) {
         if (narrowIds.has(item.id) || item.unverified)
             entry.whole = false;
     }
-    for (const [file, entry] of byFile)
-        if (entry.items.length !== totalPerFile.get(file))
+    for (const [file, entry] of byFile) {
+        if (madeAtImport.has(file))
+            Object.assign(entry, { whole: true, keepWhole: true });
+        else if (entry.items.length !== totalPerFile.get(file))
             entry.whole = false;
+    }
     return byFile;
 }
 /** pytest's `--code-highlight` (yes by default), the last one given. */
@@ -5540,7 +5547,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         startedAt,
         collectionOrder: collectionOrderOf(selected, unlisted, discovery.modules),
     }, session.configAfterAddopts);
-    const fileSelections = filesOf(selected, discovery.items, narrowIds);
+    const judged = options.keyword !== null || options.markexpr !== null || options.deselect.length > 0;
+    const fileSelections = filesOf(selected, discovery.items, narrowIds, new Set(judged ? discovery.namespaceWriters : []));
     const expectedSeconds = {
         expected: (0, index_js_1.estimatedTestSeconds)(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length])), unlisted),
         worker: runCost?.workerSeconds ?? index_js_1.COLD_WORKER_SECONDS,
@@ -8222,7 +8230,7 @@ const node_path_1 = __nccwpck_require__(6760);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const types_js_1 = __nccwpck_require__(8522);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 19;
+exports.DISCOVERY_CACHE_VERSION = 20;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -11134,6 +11142,7 @@ async function discover(opts) {
             warnings: cache?.warning ? [cache.warning] : [],
             modules: modules.map((l) => l.rel),
             iteratorParametrize: modules.filter((_, index) => entries[index] && (0, cache_js_1.parsedOf)(entries[index]).generatorParametrize).map((l) => l.rel),
+            namespaceWriters: modules.filter((_, index) => entries[index] && (0, cache_js_1.parsedOf)(entries[index]).namespaceWrites).map((l) => l.rel),
             ...(importsKnown ? { importedModules: [...importedTops].sort() } : {}),
         };
     }
@@ -13407,12 +13416,14 @@ function parseModule(parser, source) {
             ...(ctx.collectIgnoreAdded.length > 0 ? { collectIgnoreAdded: ctx.collectIgnoreAdded } : {}),
             ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
             ...(refs.dynamic ? { dynamicImport: true } : {}),
+            ...(NAMESPACE_WRITES.test(source) ? { namespaceWrites: true } : {}),
         };
     }
     finally {
         tree.delete();
     }
 }
+const NAMESPACE_WRITES = /\bglobals\(\)\s*(?:\[|\.update\b|\.setdefault\b)|\bvars\(\)\s*\[|\bsetattr\(\s*sys\.modules\[__name__\]/;
 /** A module read only for what it imports (for the import graph): no members, no syntax check. */
 function parseImportsOnly(parser, source) {
     const tree = parser.parse(source);
@@ -24349,14 +24360,14 @@ function makeUnits(itemsByFile, expectedSeconds, workers, pinBenchmarks = true, 
         if (selection.items.length === 0)
             continue;
         const fileTotal = selection.items.reduce((sum, item) => sum + seconds(item), 0);
-        files.push({ file, items: selection.items, whole: selection.whole, total: fileTotal });
+        files.push({ file, items: selection.items, whole: selection.whole, keepWhole: 'keepWhole' in selection, total: fileTotal });
         total += fileTotal;
     }
     const share = workers > 0 ? total / workers : total;
     const units = [];
-    for (const { file, items, whole, total: fileTotal } of files) {
+    for (const { file, items, whole, keepWhole, total: fileTotal } of files) {
         const benchmark = pinBenchmarks && items.some((item) => item.usesBenchmark);
-        const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark && !keepModulesWhole
+        const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark && !keepModulesWhole && !keepWhole
             ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
             : 1;
         const groups = pieces > 1 ? groupByClass(items) : [];
@@ -25170,7 +25181,7 @@ class CollectionTruth {
             if (info.unitIds === null) {
                 // The whole file: the items discovery listed for it become what the module produced.
                 this.selected += kept.length - (this.selectedByFile.get(info.file) ?? 0);
-                this.deselected += info.ids.length - kept.length;
+                this.deselected += this.newlyDeselected(info.ids, kept);
                 const items = this.selectedItemsByFile.get(info.file) ?? [];
                 const ids = new Set(hooked ? [...info.ids, ...hooked] : info.ids);
                 // Usually every listed item was collected as itself: none is missing, no expansion to count.
@@ -25184,8 +25195,7 @@ class CollectionTruth {
                 const unselected = this.hookUnselected.get(info.file);
                 const items = new Set(info.unitIds.map((id) => this.narrowOwner.get(id) ?? id).filter((id) => !unselected?.has(id)));
                 this.selected += kept.length - items.size;
-                const keptIds = new Set(kept);
-                this.deselected += info.ids.filter((id) => !keptIds.has(id) && !this.deselectedIds.has(id)).length;
+                this.deselected += this.newlyDeselected(info.ids, kept);
                 this.notCollected.push(...info.missing);
             }
         }
@@ -25201,6 +25211,25 @@ class CollectionTruth {
         }
         this.waitFor.delete(info.file);
         return hookChanged || this.selected + this.deselected !== before;
+    }
+    /**
+     * How many more tests a unit's filter left out than the listed items it ran that -k/-m had
+     * deselected already (a module run whole because its import makes tests, a class a node id
+     * asked for): each such item counted once, its tests as they are.
+     */
+    newlyDeselected(ids, kept) {
+        const keptIds = new Set(kept);
+        const counted = new Set();
+        let rejected = 0;
+        for (const id of ids) {
+            if (keptIds.has(id))
+                continue;
+            rejected++;
+            for (const covering of (0, nodeid_js_1.coveringIds)(id))
+                if (this.deselectedIds.has(covering))
+                    counted.add(covering);
+        }
+        return rejected - counted.size;
     }
     /** Tests discovery did not list, found in a module whose listed tests were all deselected. */
     found(selected, deselected) {

@@ -165,7 +165,7 @@ const node_path_1 = __nccwpck_require__(760);
 const nodeid_js_1 = __nccwpck_require__(98);
 const types_js_1 = __nccwpck_require__(522);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 19;
+exports.DISCOVERY_CACHE_VERSION = 20;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -2156,12 +2156,14 @@ function parseModule(parser, source) {
             ...(ctx.collectIgnoreAdded.length > 0 ? { collectIgnoreAdded: ctx.collectIgnoreAdded } : {}),
             ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
             ...(refs.dynamic ? { dynamicImport: true } : {}),
+            ...(NAMESPACE_WRITES.test(source) ? { namespaceWrites: true } : {}),
         };
     }
     finally {
         tree.delete();
     }
 }
+const NAMESPACE_WRITES = /\bglobals\(\)\s*(?:\[|\.update\b|\.setdefault\b)|\bvars\(\)\s*\[|\bsetattr\(\s*sys\.modules\[__name__\]/;
 /** A module read only for what it imports (for the import graph): no members, no syntax check. */
 function parseImportsOnly(parser, source) {
     const tree = parser.parse(source);

@@ -120,6 +120,9 @@ export interface DiscoveryResult {
   /** Those of them that pass parametrize a generator or another iterator (pytest 9.1 warns of it
    * while collecting). */
   iteratorParametrize?: string[];
+  /** Those of them that write their own namespace at run time: importing one may make tests
+   * discovery did not list beside those it did (ParsedModule.namespaceWrites). */
+  namespaceWriters?: string[];
 
   /**
    * The top-level names of every module the walked test modules and conftest.py files import

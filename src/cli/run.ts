@@ -78,8 +78,12 @@ import { selectShard, shardListing } from './shard.js';
 import { VERSION } from './version.js';
 import { getIni, type Config } from '../config/index.js';
 
-/** Groups the selected items by file, noting files run whole (every collected item selected). */
-function filesOf(selected: TestItem[], all: TestItem[], narrowIds: Map<string, string[]>): Map<string, FileSelection> {
+/**
+ * Groups the selected items by file, noting files run whole (every collected item selected), and
+ * `madeAtImport`'s files with a selection -k/-m/--deselect judged (they run whole, each test
+ * judged by its id: the tests their import makes are no listed id's).
+ */
+function filesOf(selected: TestItem[], all: TestItem[], narrowIds: Map<string, string[]>, madeAtImport: ReadonlySet<string>): Map<string, FileSelection> {
   const totalPerFile = new Map<string, number>();
   for (const item of all) totalPerFile.set(item.file, (totalPerFile.get(item.file) ?? 0) + 1);
   const byFile = new Map<string, FileSelection>();
@@ -93,7 +97,10 @@ function filesOf(selected: TestItem[], all: TestItem[], narrowIds: Map<string, s
     // (an unverified item is none of the listed ones: the file runs narrowed to the ids asked for)
     if (narrowIds.has(item.id) || item.unverified) entry.whole = false;
   }
-  for (const [file, entry] of byFile) if (entry.items.length !== totalPerFile.get(file)) entry.whole = false;
+  for (const [file, entry] of byFile) {
+    if (madeAtImport.has(file)) Object.assign(entry, { whole: true, keepWhole: true });
+    else if (entry.items.length !== totalPerFile.get(file)) entry.whole = false;
+  }
   return byFile;
 }
 
@@ -628,7 +635,8 @@ async function runSession(
     },
     session.configAfterAddopts,
   );
-  const fileSelections = filesOf(selected, discovery.items, narrowIds);
+  const judged = options.keyword !== null || options.markexpr !== null || options.deselect.length > 0;
+  const fileSelections = filesOf(selected, discovery.items, narrowIds, new Set(judged ? discovery.namespaceWriters : []));
   const expectedSeconds = {
     expected: estimatedTestSeconds(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length])), unlisted),
     worker: runCost?.workerSeconds ?? COLD_WORKER_SECONDS,

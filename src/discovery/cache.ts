@@ -8,7 +8,7 @@ import { itemOfExpandedId, wholeFileItem, type TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 19;
+export const DISCOVERY_CACHE_VERSION = 20;
 
 /** What a run taught about a module: listed id -> the ids pytest collected for it ([]: none). */
 export type CollectedRecord = Record<string, string[]>;

@@ -620,6 +620,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       warnings: cache?.warning ? [cache.warning] : [],
       modules: modules.map((l) => l.rel),
       iteratorParametrize: modules.filter((_, index) => entries[index] && parsedOf(entries[index]!).generatorParametrize).map((l) => l.rel),
+      namespaceWriters: modules.filter((_, index) => entries[index] && parsedOf(entries[index]!).namespaceWrites).map((l) => l.rel),
       ...(importsKnown ? { importedModules: [...importedTops].sort() } : {}),
     };
   } finally {

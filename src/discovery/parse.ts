@@ -117,6 +117,9 @@ export interface ParsedModule {
   importRefs?: string[];
   /** The file loads modules named at run time (`importlib.import_module(name)`). */
   dynamicImport?: true;
+  /** The module writes its own namespace at run time (`globals()[name] = ...`, `setattr(sys.modules[__name__], ...)`):
+   * importing it may make tests beside those the parser sees (pyyaml's test_yaml_ext.py). */
+  namespaceWrites?: true;
   /** Only the imports were read (a project module that is not a test file): no members. */
   importsOnly?: true;
 }
@@ -924,11 +927,14 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
       ...(ctx.collectIgnoreAdded.length > 0 ? { collectIgnoreAdded: ctx.collectIgnoreAdded } : {}),
       ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
       ...(refs.dynamic ? { dynamicImport: true as const } : {}),
+      ...(NAMESPACE_WRITES.test(source) ? { namespaceWrites: true as const } : {}),
     };
   } finally {
     tree.delete();
   }
 }
+
+const NAMESPACE_WRITES = /\bglobals\(\)\s*(?:\[|\.update\b|\.setdefault\b)|\bvars\(\)\s*\[|\bsetattr\(\s*sys\.modules\[__name__\]/;
 
 /** A module read only for what it imports (for the import graph): no members, no syntax check. */
 export function parseImportsOnly(parser: Parser, source: string): ParsedModule {

@@ -6,6 +6,8 @@ import type { TestItem, Unit } from '../types.js';
 export interface FileSelection {
   items: TestItem[];
   whole: boolean;
+  /** Never cut: the module may make tests no listed id names, which a run of ids would miss. */
+  keepWhole?: true;
 }
 
 /** The worker that runs every unit with pytest-benchmark tests. */
@@ -36,22 +38,22 @@ export function makeUnits(
   const estimate = meanOf(expectedSeconds) ?? DEFAULT_TEST_SECONDS;
   const seconds = (item: TestItem) => expectedSeconds.get(item.id) ?? estimate;
 
-  const files: { file: string; items: TestItem[]; whole: boolean; total: number }[] = [];
+  const files: { file: string; items: TestItem[]; whole: boolean; keepWhole: boolean; total: number }[] = [];
   let total = 0;
   for (const [file, entry] of itemsByFile) {
     const selection = Array.isArray(entry) ? { items: entry, whole: true } : entry;
     if (selection.items.length === 0) continue;
     const fileTotal = selection.items.reduce((sum, item) => sum + seconds(item), 0);
-    files.push({ file, items: selection.items, whole: selection.whole, total: fileTotal });
+    files.push({ file, items: selection.items, whole: selection.whole, keepWhole: 'keepWhole' in selection, total: fileTotal });
     total += fileTotal;
   }
 
   const share = workers > 0 ? total / workers : total;
   const units: Unit[] = [];
-  for (const { file, items, whole, total: fileTotal } of files) {
+  for (const { file, items, whole, keepWhole, total: fileTotal } of files) {
     const benchmark = pinBenchmarks && items.some((item) => item.usesBenchmark);
     const pieces =
-      workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark && !keepModulesWhole
+      workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark && !keepModulesWhole && !keepWhole
         ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
         : 1;
     const groups = pieces > 1 ? groupByClass(items) : [];

@@ -212,7 +212,7 @@ export class CollectionTruth {
       if (info.unitIds === null) {
         // The whole file: the items discovery listed for it become what the module produced.
         this.selected += kept.length - (this.selectedByFile.get(info.file) ?? 0);
-        this.deselected += info.ids.length - kept.length;
+        this.deselected += this.newlyDeselected(info.ids, kept);
         const items = this.selectedItemsByFile.get(info.file) ?? [];
         const ids = new Set(hooked ? [...info.ids, ...hooked] : info.ids);
         // Usually every listed item was collected as itself: none is missing, no expansion to count.
@@ -223,8 +223,7 @@ export class CollectionTruth {
         const unselected = this.hookUnselected.get(info.file);
         const items = new Set(info.unitIds.map((id) => this.narrowOwner.get(id) ?? id).filter((id) => !unselected?.has(id)));
         this.selected += kept.length - items.size;
-        const keptIds = new Set(kept);
-        this.deselected += info.ids.filter((id) => !keptIds.has(id) && !this.deselectedIds.has(id)).length;
+        this.deselected += this.newlyDeselected(info.ids, kept);
         this.notCollected.push(...info.missing);
       }
     }
@@ -238,6 +237,23 @@ export class CollectionTruth {
     }
     this.waitFor.delete(info.file);
     return hookChanged || this.selected + this.deselected !== before;
+  }
+
+  /**
+   * How many more tests a unit's filter left out than the listed items it ran that -k/-m had
+   * deselected already (a module run whole because its import makes tests, a class a node id
+   * asked for): each such item counted once, its tests as they are.
+   */
+  private newlyDeselected(ids: string[], kept: string[]): number {
+    const keptIds = new Set(kept);
+    const counted = new Set<string>();
+    let rejected = 0;
+    for (const id of ids) {
+      if (keptIds.has(id)) continue;
+      rejected++;
+      for (const covering of coveringIds(id)) if (this.deselectedIds.has(covering)) counted.add(covering);
+    }
+    return rejected - counted.size;
   }
 
   /** Tests discovery did not list, found in a module whose listed tests were all deselected. */
