@@ -635,7 +635,13 @@ async function runSession(
     },
     session.configAfterAddopts,
   );
-  const judged = options.keyword !== null || options.markexpr !== null || options.deselect.length > 0;
+  // (only a selection -k/-m/--deselect make alone: --lf, --ff and node ids narrow a module's tests
+  // themselves, and a module run whole would run the others)
+  const judged =
+    (options.keyword !== null || options.markexpr !== null || options.deselect.length > 0) &&
+    !options.lastFailed &&
+    !options.failedFirst &&
+    !options.paths.some((arg) => arg.includes('::'));
   const fileSelections = filesOf(selected, discovery.items, narrowIds, new Set(judged ? discovery.namespaceWriters : []));
   const expectedSeconds = {
     expected: estimatedTestSeconds(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length])), unlisted),
