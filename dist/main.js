@@ -5549,10 +5549,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     }, session.configAfterAddopts);
     // (only a selection -k/-m/--deselect make alone: --lf, --ff and node ids narrow a module's tests
     // themselves, and a module run whole would run the others)
-    const judged = (options.keyword !== null || options.markexpr !== null || options.deselect.length > 0) &&
-        !options.lastFailed &&
-        !options.failedFirst &&
-        !options.paths.some((arg) => arg.includes('::'));
+    const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
+    /** -k, -m or --deselect: which of a module's tests run is theirs to judge, id by id. */
+    const filtering = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
+    const judged = filtering && !options.lastFailed && !options.failedFirst && !options.paths.some((arg) => arg.includes('::'));
     const fileSelections = filesOf(selected, discovery.items, narrowIds, new Set(judged ? discovery.namespaceWriters : []));
     const expectedSeconds = {
         expected: (0, index_js_1.estimatedTestSeconds)(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length])), unlisted),
@@ -5569,10 +5569,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     prestarted?.keep(workers);
     // Dynamic items whose expansions -k/-m must still judge (usually none).
     const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
-    const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
-    /** -k, -m or --deselect: which of a module's tests run is theirs to judge, id by id. */
-    const filtering = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
-    const selectedIds = new Set(selected.map((item) => item.id));
+    const selectedIds = new Set(filtering ? selected.map((item) => item.id) : []);
     /** Each collected test's marks, as the workers sent them under -k/-m (`reportMarks`). */
     const collectedMarks = new Map();
     /** A result's test is kept when the nearest item standing for it that was selected is: judged
@@ -25223,6 +25220,8 @@ class CollectionTruth {
      * asked for): each such item counted once, its tests as they are.
      */
     newlyDeselected(ids, kept) {
+        if (kept.length === ids.length)
+            return 0; // (no filter judged the unit's tests)
         const keptIds = new Set(kept);
         const counted = new Set();
         let rejected = 0;

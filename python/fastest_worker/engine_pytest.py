@@ -1105,7 +1105,7 @@ class PytestEngine:
             # pytest_ignore_collect ignores (pyyaml's test_errors.py, which another module
             # star-imports): nothing to report, as pytest's walk; the ids listed of it are not
             # collected (not lost).
-            listed_ids = [i for i in ids if i != file] if ids else None
+            listed_ids = [i for i in ids or () if i != file]
             self.emit(self.collected.frame(file, [], listed_ids or None, []))
             return {"engine": "pytest", "reason": None}
         if collection is None:

@@ -637,11 +637,10 @@ async function runSession(
   );
   // (only a selection -k/-m/--deselect make alone: --lf, --ff and node ids narrow a module's tests
   // themselves, and a module run whole would run the others)
-  const judged =
-    (options.keyword !== null || options.markexpr !== null || options.deselect.length > 0) &&
-    !options.lastFailed &&
-    !options.failedFirst &&
-    !options.paths.some((arg) => arg.includes('::'));
+  const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
+  /** -k, -m or --deselect: which of a module's tests run is theirs to judge, id by id. */
+  const filtering = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
+  const judged = filtering && !options.lastFailed && !options.failedFirst && !options.paths.some((arg) => arg.includes('::'));
   const fileSelections = filesOf(selected, discovery.items, narrowIds, new Set(judged ? discovery.namespaceWriters : []));
   const expectedSeconds = {
     expected: estimatedTestSeconds(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length])), unlisted),
@@ -667,10 +666,7 @@ async function runSession(
   prestarted?.keep(workers);
   // Dynamic items whose expansions -k/-m must still judge (usually none).
   const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
-  const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
-  /** -k, -m or --deselect: which of a module's tests run is theirs to judge, id by id. */
-  const filtering = expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0;
-  const selectedIds = new Set(selected.map((item) => item.id));
+  const selectedIds = new Set(filtering ? selected.map((item) => item.id) : []);
   /** Each collected test's marks, as the workers sent them under -k/-m (`reportMarks`). */
   const collectedMarks = new Map<string, Mark[]>();
   /** A result's test is kept when the nearest item standing for it that was selected is: judged

@@ -245,6 +245,7 @@ export class CollectionTruth {
    * asked for): each such item counted once, its tests as they are.
    */
   private newlyDeselected(ids: string[], kept: string[]): number {
+    if (kept.length === ids.length) return 0; // (no filter judged the unit's tests)
     const keptIds = new Set(kept);
     const counted = new Set<string>();
     let rejected = 0;
