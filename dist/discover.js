@@ -13388,12 +13388,19 @@ function runtimePythonPath(inherited) {
  * per-worker resources (databases, ports) on it asks for it with FASTEST_XDIST_ENV=1.
  */
 function workerEnv(index, workers, base = process.env, pycacheDir) {
+    const bytecode = pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {};
+    // The user's values of what the worker's own start needs changed: the worker puts them back
+    // (null: unset) before tests run (python/fastest_worker/__main__.py). JSON: an environment value
+    // cannot hold a NUL, and a path can hold any other separator.
+    const changed = [
+        'PYTHONPATH',
+        ...(base.PYTHONPYCACHEPREFIX !== undefined && 'PYTHONDONTWRITEBYTECODE' in bytecode ? ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'] : []),
+    ];
     return {
         ...base,
-        ...(pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {}),
+        ...bytecode,
         PYTHONPATH: runtimePythonPath(base.PYTHONPATH),
-        // the worker gives the tests back the user's (python/fastest_worker/__main__.py)
-        FASTEST_USER_PYTHONPATH: JSON.stringify(base.PYTHONPATH ?? null),
+        FASTEST_SAVED_PYTHON_ENV: JSON.stringify(Object.fromEntries(changed.map((name) => [name, base[name] ?? null]))),
         ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
         FASTEST_WORKER: String(index),
         FASTEST_WORKER_COUNT: String(workers),
@@ -13412,13 +13419,7 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
 function bytecodeCacheEnv(base, pycacheDir) {
     if (base.PYTHONPYCACHEPREFIX === undefined)
         return { FASTEST_PYCACHE_PREFIX: pycacheDir };
-    // JSON: an environment value cannot hold a NUL, and a path can hold any other separator
-    const saved = JSON.stringify(Object.fromEntries(['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'].flatMap((name) => (base[name] === undefined ? [] : [[name, base[name]]]))));
-    return {
-        PYTHONDONTWRITEBYTECODE: undefined,
-        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX,
-        FASTEST_SAVED_PYTHON_ENV: saved,
-    };
+    return { PYTHONDONTWRITEBYTECODE: undefined, PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX };
 }
 function lastLine(text) {
     const lines = (text ?? '')

@@ -8,18 +8,21 @@ if sys.version_info < (3, 9):
 
 
 def _restore_user_environment():
-    """Node starts workers with bytecode writing on and pointed at .fastest/pycache (so that with
-    PYTHONDONTWRITEBYTECODE=1 imports are not compiled from source on every run, and nothing is
-    written beside the user's sources); tests and their subprocesses see the environment as the
-    user set it."""
+    """Node starts workers with fastest_worker first on PYTHONPATH and, under
+    PYTHONDONTWRITEBYTECODE=1 with the user's own PYTHONPYCACHEPREFIX, bytecode writing on: once
+    Python has read them, tests and the Pythons they start see the environment as the user set
+    it ({name: value, or None for unset}; src/runner/python.ts)."""
     import json
     import os
 
     saved = os.environ.pop("FASTEST_SAVED_PYTHON_ENV", None)
     if saved is None:
         return
-    os.environ.pop("PYTHONPYCACHEPREFIX", None)
-    os.environ.update(json.loads(saved))  # {name: value} (src/runner/python.ts)
+    for name, value in json.loads(saved).items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def _use_node_pycache_prefix():
@@ -46,24 +49,7 @@ def _count_cache_fill():
     cache_fill.install()
 
 
-def _restore_user_pythonpath():
-    """Node puts fastest_worker's directory first on PYTHONPATH; once Python has read it into
-    sys.path, tests and the Pythons they start see the PYTHONPATH the user set, or none."""
-    import json
-    import os
-
-    saved = os.environ.pop("FASTEST_USER_PYTHONPATH", None)
-    if saved is None:
-        return
-    user = json.loads(saved)
-    if user is None:
-        os.environ.pop("PYTHONPATH", None)
-    else:
-        os.environ["PYTHONPATH"] = user
-
-
 _restore_user_environment()
-_restore_user_pythonpath()
 _use_node_pycache_prefix()
 _count_cache_fill()
 
