@@ -5574,9 +5574,13 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const collectedMarks = new Map();
     /** A result's test is kept when the nearest item standing for it that was selected is: judged
      * id by id when -k/-m left that item to the run (a dynamic item, a class a node id asked for). */
+    /** Tests the workers left out of their units' runs, judged with the module imported (`collected.filtered`). */
+    const filteredByWorkers = new Set();
     const checkExpansion = (id) => {
         if (!filtering)
             return true;
+        if (filteredByWorkers.has(id))
+            return false;
         for (const covering of (0, nodeid_js_1.coveringIds)(id)) {
             const item = toCheck.get(covering);
             if (item)
@@ -5687,6 +5691,15 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             pytestArgs: options.pytestArgs,
             // (-k matches mark names too)
             reportMarks: (selection.checkExpansions.size > 0 || unlisted.length > 0) && (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined),
+            ...(filtering
+                ? {
+                    filter: {
+                        ...(options.keyword !== null ? { keyword: options.keyword } : {}),
+                        ...(options.markexpr !== null ? { markexpr: options.markexpr } : {}),
+                        deselect: options.deselect,
+                    },
+                }
+                : {}),
             capture: options.capture,
             verbose: options.verbosity,
             timeoutSeconds: options.timeout ?? undefined,
@@ -5749,6 +5762,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 if (info.marks)
                     for (const [id, marks] of Object.entries(info.marks))
                         collectedMarks.set(id, marks);
+                if (info.filtered)
+                    for (const id of info.filtered)
+                        filteredByWorkers.add(id);
                 if (truth.unitCollected(info))
                     reporter.correctCounts(truth.selected, truth.deselected);
                 if (truth.waitFor.size === 0)
@@ -5760,7 +5776,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 if (items !== undefined)
                     truth.passCollected(file, items);
             },
-            foundIds: (file, ids) => {
+            foundIds: (file, ids, filtered) => {
                 // A module whose listed tests were all deselected: tests it makes at collection that
                 // -k/-m/--deselect keep run, as pytest's selection keeps them; the others are deselected.
                 const listed = new Set(discovery.items.filter((item) => item.file === file).map((item) => item.id));
@@ -5768,17 +5784,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 const coverings = ids.map((id) => (0, nodeid_js_1.coveringIds)(id));
                 const made = ids.filter((_, at) => !coverings[at].some((covering) => listed.has(covering)));
                 const whole = (0, types_js_1.wholeFileItem)(file);
-                const kept = made.filter((id) => (0, index_js_2.expansionSelected)(whole, id, undefined, expansionFilter));
-                // listed tests the module did not make (a hook replaced their class: SQLAlchemy's
-                // plugin) were never pytest's to deselect; what its hooks deselected it made too
-                const produced = new Set(coverings.flat());
-                for (const id of truth.hookDeselectedIn(file))
-                    for (const covering of (0, nodeid_js_1.coveringIds)(id))
-                        produced.add(covering);
-                const vanished = [...listed].filter((id) => !produced.has(id)).length;
-                truth.found(kept.length, made.length - kept.length - vanished);
-                if (made.length > 0)
-                    reporter.correctCounts(truth.selected, truth.deselected);
+                const left = new Set(filtered);
+                const kept = made.filter((id) => !left.has(id) && (0, index_js_2.expansionSelected)(whole, id, undefined, expansionFilter));
+                truth.found(kept.length, made.length - kept.length);
+                // what its hooks deselected it made too
+                truth.moduleFound(file, [...ids, ...truth.hookDeselectedIn(file)]);
+                reporter.correctCounts(truth.selected, truth.deselected);
                 return kept;
             },
             fileFound: (file) => {
@@ -22470,6 +22481,8 @@ function checkedFrame(value) {
                 frame.deselected = strings(fields.deselected, "collected: 'deselected'");
             if (fields.marks !== undefined)
                 frame.marks = markRecords(fields.marks);
+            if (fields.filtered !== undefined)
+                frame.filtered = strings(fields.filtered, "collected: 'filtered'");
             if (fields.cacheFillCpu !== undefined)
                 frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collected');
             return frame;
@@ -22506,6 +22519,8 @@ function checkedFrame(value) {
                 frame.warnings = warnings(fields.warnings, 'collect_done');
             if (fields.deselected !== undefined)
                 frame.deselected = strings(fields.deselected, 'collect_done deselected');
+            if (fields.filtered !== undefined)
+                frame.filtered = strings(fields.filtered, 'collect_done filtered');
             return frame;
         }
         case 'unit_done':
@@ -22841,6 +22856,7 @@ class Pool {
                     unit: null,
                     collected: null,
                     notCollected: new Set(),
+                    filtered: [],
                     reported: new Set(),
                     started: null,
                     startedAt: 0,
@@ -23006,8 +23022,8 @@ class Pool {
             this.queue.insert(owner, { file, ids: null, expected: items * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
             this.events.fileFound?.(file);
         }
-        for (const [file, ids] of this.foundIds) {
-            const run = failed.has(file) ? [] : (this.events.foundIds?.(file, ids) ?? []);
+        for (const [file, { ids, filtered }] of this.foundIds) {
+            const run = failed.has(file) ? [] : (this.events.foundIds?.(file, ids, filtered) ?? []);
             if (run.length === 0)
                 continue;
             const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
@@ -23074,6 +23090,7 @@ class Pool {
             ...(this.opts.markup ? { markup: this.opts.markup } : {}),
             ...(this.opts.columns ? { columns: this.opts.columns } : {}),
             ...(this.opts.reportMarks ? { reportMarks: true } : {}),
+            ...(this.opts.filter ? { filter: this.opts.filter } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
             // one worker writes pytest's header, once
             ...(this.opts.header && slot.index === 0 && !this.headerAsked ? { header: (this.headerAsked = true) } : {}),
@@ -23101,6 +23118,7 @@ class Pool {
         slot.unitSince = performance.now();
         slot.collected = null;
         slot.notCollected = new Set();
+        slot.filtered = [];
         slot.reported = new Set();
         slot.started = null;
         slot.engine = null;
@@ -23269,7 +23287,14 @@ class Pool {
             case 'collected': {
                 const ids = frame.ids;
                 const missing = frame.missing ?? [];
-                slot.collected = ids;
+                const filtered = frame.filtered ?? [];
+                slot.filtered = filtered;
+                if (filtered.length > 0) {
+                    const left = new Set(filtered);
+                    slot.collected = ids.filter((id) => !left.has(id));
+                }
+                else
+                    slot.collected = ids;
                 for (const id of missing)
                     slot.notCollected.add(id);
                 for (const id of frame.deselected ?? [])
@@ -23290,6 +23315,7 @@ class Pool {
                         ...(module ? { module } : {}),
                         ...(deselected ? { deselected } : {}),
                         ...(marks ? { marks } : {}),
+                        ...(filtered.length > 0 ? { filtered } : {}),
                     });
                 }
                 return;
@@ -23356,7 +23382,7 @@ class Pool {
                 if (frame.ids && (this.idsOf.has(frame.file) || this.opts.collectFirst?.listOnly))
                     this.events.passIds?.(frame.file, frame.ids);
                 else if (frame.ids?.length && !frame.partial)
-                    this.foundIds.set(frame.file, frame.ids);
+                    this.foundIds.set(frame.file, { ids: frame.ids, filtered: frame.filtered ?? [] });
                 if (frame.engine)
                     this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);
                 if (slot.collecting.length)
@@ -23432,7 +23458,7 @@ class Pool {
     reportUnreported(slot, unit, engine) {
         if (!unit.ids || slot.reported.has(unit.file))
             return; // a module-level skip covers them all
-        const covered = coveringIds(slot.reported);
+        const covered = coveringIds(slot.filtered.length > 0 ? [...slot.reported, ...slot.filtered] : slot.reported);
         for (const id of unit.ids) {
             if (covered.has(id) || slot.notCollected.has(id))
                 continue;
@@ -25240,6 +25266,21 @@ class CollectionTruth {
     found(selected, deselected) {
         this.selected += selected;
         this.deselected += deselected;
+    }
+    /**
+     * The collection pass collected `ids` in `file`, whose listed tests were all deselected: each
+     * deselected item counts the tests the module made of it (a run-time parametrize's), and a listed
+     * test it did not make (a hook replaced its class: SQLAlchemy's plugin) was never pytest's to
+     * deselect.
+     */
+    moduleFound(file, ids) {
+        if (this.modules.has(file))
+            return;
+        this.modules.set(file, ids);
+        const deselected = this.deselectedByFile.get(file);
+        if (deselected)
+            for (const [, found] of countsOf(deselected, ids))
+                this.deselected += found.length - 1;
     }
     /** The file failed to collect, or pytest stopped collecting before it: none of its items count. */
     collectionFailed(file) {

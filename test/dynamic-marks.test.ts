@@ -1,9 +1,14 @@
-// -m over tests whose own marks discovery cannot read: `pytest.param(marks=...)` in a parametrize
-// list built at run time (pycodestyle's `-m skipif`: fastest deselected all 775 tests, exit 5), and
-// the methods of a class on an imported base (mako's TemplateTest). The workers send each
-// collected test's marks when -k/-m leaves a test to the run, and a test a run taught keeps its
-// marks unknown to -m: counts and tests are pytest's, first and taught.
-import { mkdtempSync, rmSync } from 'node:fs';
+// -k/-m/--deselect over tests only a module's import makes: a parametrize list built at run time
+// with `pytest.param(marks=...)` (pycodestyle's `-m skipif`: fastest deselected all 775 tests,
+// exit 5), the methods of a class on an imported base (mako's TemplateTest), a class a node id
+// names (websockets' `ClientTests -k keepalive`), a module that writes its own namespace. The
+// workers send each collected test's marks when -k/-m leaves a test to the run, a test a run
+// taught keeps its marks unknown to -m, and the workers judge the tests a unit does not list by
+// their own ids: counts and tests are pytest's, first and taught, and the tests the filter leaves
+// out are not run (each test appends its name to a log, which must hold what pytest's run wrote:
+// before, they ran in the worker and Node dropped their results). A dynamic item -k deselects
+// whole counts the tests its module makes of it, not one.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -12,7 +17,9 @@ import { cli, runIn, statusLines, summaryLine, writeLines } from './helpers/agai
 const work = mkdtempSync(join(tmpdir(), 'fastest-dynamic-marks-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-it("-m judges run-time parametrize marks and an imported base class's methods as pytest, in either engine", async () => {
+const logged = (name: string, indent: string) => `${indent}open(os.environ["RAN_LOG"], "a").write(${name} + "\\n")`;
+
+it("-k/-m judge run-time parametrize marks, an imported base class's methods and a module's own tests as pytest, and run none they leave out, in either engine", async () => {
   const temp = join(work, 'tmp');
   const selections = [
     ['-m', 'slow'],
@@ -20,12 +27,20 @@ it("-m judges run-time parametrize marks and an imported base class's methods as
     ['-m', 'skipif'],
     ['-m', 'parametrize'],
     ['-k', 'plain'],
+    ['-k', 'two'],
+    ['--deselect', 'test_params.py::test_x[three]'],
+    ['-k', 'plain or made_b'],
+    ['test_base.py::LexerTest', '-k', 'plain'],
+    // every listed test deselected
+    ['-k', 'not a'],
   ];
   for (const engine of ['auto', 'pytest']) {
     const dir = join(work, engine);
+    const log = join(dir, 'ran.log');
     writeLines(dir, 'pytest.ini', ['[pytest]', 'markers =', '    slow: slow tests']);
     writeLines(dir, 'lib/extbase.py', ['class TemplateTest:', '    """A base from outside the test module."""']);
     writeLines(dir, 'test_params.py', [
+      'import os',
       'import pytest',
       '',
       'def cases():',
@@ -37,9 +52,10 @@ it("-m judges run-time parametrize marks and an imported base class's methods as
       '',
       '@pytest.mark.parametrize("x", cases())',
       'def test_x(x):',
-      '    assert x',
+      logged('f"x{x}"', '    '),
     ]);
     writeLines(dir, 'test_base.py', [
+      'import os',
       'import pytest',
       'from extbase import TemplateTest',
       '',
@@ -47,26 +63,41 @@ it("-m judges run-time parametrize marks and an imported base class's methods as
       '    @pytest.mark.slow',
       '    @pytest.mark.parametrize("y", [1, 2])',
       '    def test_param(self, y):',
-      '        assert y',
+      logged('f"param{y}"', '        '),
       '',
       '    def test_plain(self):',
-      '        pass',
+      logged('"plain"', '        '),
+    ]);
+    writeLines(dir, 'test_made.py', [
+      'import os',
+      '',
+      'def _make(name):',
+      '    def test():',
+      logged('name', '        '),
+      '    globals()["test_made_" + name] = test',
+      '',
+      'for _name in ("a", "b"):',
+      '    _make(_name)',
+      '',
+      'def test_static():',
+      logged('"static"', '    '),
     ]);
     const env = { PYTHONPATH: join(dir, 'lib') };
     const common = ['-p', 'no:cacheprovider', '-rA', '-o', 'python_classes=*Test Test*'];
+    const ran = async (cmd: string, args: string[]) => {
+      writeFileSync(log, '');
+      const out = (await runIn(cmd, args, dir, '', temp, { ...env, RAN_LOG: log })).out;
+      return { line: summaryLine(out), tests: statusLines(out), ran: readFileSync(log, 'utf8').split('\n').filter(Boolean).sort() };
+    };
     for (const round of ['first', 'taught']) {
-      if (round === 'taught') await runIn(process.execPath, [cli, '--engine', engine, ...common], dir, '', temp, env);
+      if (round === 'taught') await ran(process.execPath, [cli, '--engine', engine, ...common]);
       for (const k of selections) {
         if (round === 'first') rmSync(join(dir, '.fastest'), { recursive: true, force: true });
-        const pytest = await runIn('python3', ['-m', 'pytest', ...common, ...k], dir, '', temp, env);
-        const fastest = await runIn(process.execPath, [cli, '--engine', engine, ...common, ...k], dir, '', temp, env);
+        const pytest = await ran('python3', ['-m', 'pytest', ...common, ...k]);
+        const fastest = await ran(process.execPath, [cli, '--engine', engine, ...common, ...k]);
         const label = { engine, round, k: k.join(' ') };
-        expect({ ...label, line: summaryLine(fastest.out), tests: statusLines(fastest.out) }).toEqual({
-          ...label,
-          line: summaryLine(pytest.out),
-          tests: statusLines(pytest.out),
-        });
+        expect({ ...label, ...fastest }).toEqual({ ...label, ...pytest });
       }
     }
   }
-}, 180_000);
+}, 300_000);

@@ -19,6 +19,7 @@ from .collection_filters import CARRIED
 from .protocol import listed
 from .results import CollectedReporter
 from .reruns import ConditionError, RerunPolicy, register_flaky_marker
+from .run_filter import RunFilter
 from .terminal_text import terminal_text
 
 def _first_line(text):
@@ -798,6 +799,7 @@ class PytestEngine:
 
         self.emit = emit
         self.collected = CollectedReporter(bool(init.get("reportMarks")))
+        self.run_filter = RunFilter(init.get("filter"))
         global _rootdir
         self.rootdir = _rootdir = init.get("rootdir") or os.getcwd()
         # Where fastest was started: the worker's working directory, as pytest's session has it.
@@ -1012,6 +1014,11 @@ class PytestEngine:
             return []
         return [item.nodeid for item in collection[0]] if isinstance(collection, tuple) else None
 
+    def filtered_ids(self, file):
+        """The ids of the tests the collection pass found in `file` that -k/-m/--deselect leave out."""
+        collection = self.precollected.get(file, (None,))[0]
+        return self.run_filter.split(collection[0], None)[1] if isinstance(collection, tuple) else []
+
     def hook_deselected(self, file):
         """The ids a conftest's or plugin's pytest_collection_modifyitems deselected in `file`."""
         return self.plugin.hook_deselected.get(file, [])
@@ -1126,8 +1133,10 @@ class PytestEngine:
         # A listed id the module does not produce is "not collected" (Node's business), unless
         # the module failed or was skipped: then its error or skip stands for every id.
         collected_ok = not plugin.unit_errors and not plugin.unit_skipped_modules
+        collected = items
+        items, filtered = self.run_filter.split(collected, ids)
         self.emit(self.collected.frame(file, selected_ids, ids, module_ids if collected_ok else None,
-                                       self.hook_deselected(file), items))
+                                       self.hook_deselected(file), collected, filtered))
 
         if self.rerun_plugin is None and (self.reruns.active or any(
                 item.get_closest_marker("flaky") is not None for item in items)):

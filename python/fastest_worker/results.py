@@ -160,7 +160,7 @@ def collect_error(file, message, crash=None, refused=False, collector=None):
 
 
 def collect_done(file, engine=None, items=None, ids=None, partial=False, skipped=None, warnings=None,
-                 deselected=None):
+                 deselected=None, filtered=None):
     """`engine`: which engine collected the file ("native" or "pytest"); None after an engine bug.
     `items`: how many tests the module collected (a full collect; None when only imported).
     `ids`: their ids, when the `collect` frame asked for them, or when `partial`: a collector
@@ -169,7 +169,8 @@ def collect_done(file, engine=None, items=None, ids=None, partial=False, skipped
     session ends at the collection pass's errors (the file's unit sends it otherwise).
     `warnings`: what importing and collecting the module warned, for a listing (`--collect-only`),
     where no result follows to carry them. `deselected`: the ids a conftest's or plugin's
-    pytest_collection_modifyitems deselected (pytest_deselected); not in `items`/`ids`."""
+    pytest_collection_modifyitems deselected (pytest_deselected); not in `items`/`ids`.
+    `filtered`: those of `ids` init's -k/-m/--deselect leave out (run_filter.py)."""
     frame = cache_fill.field({"t": "collect_done", "file": file})
     if skipped is not None:
         frame["skipped"] = {key: value for key, value in skipped.items() if key != "t"}
@@ -185,6 +186,8 @@ def collect_done(file, engine=None, items=None, ids=None, partial=False, skipped
         frame["warnings"] = warnings
     if deselected:
         frame["deselected"] = list(deselected)
+    if filtered:
+        frame["filtered"] = list(filtered)
     return frame
 
 
@@ -288,20 +291,24 @@ class CollectedReporter:
     """Builds a unit's `collected` frame (docs/protocol.md): the ids it will run, the listed ids
     the module does not produce (`missing`: not collected, not lost), the ids a hook deselected,
     and, for a unit that names ids, the module's whole list once per file (so Node learns the
-    file's true items). `report_marks` (init's `reportMarks`): each test's marks too."""
+    file's true items). `report_marks` (init's `reportMarks`): each test's marks too; the ids
+    -k/-m/--deselect leave out of the unit's run (run_filter.py): `filtered`."""
 
     def __init__(self, report_marks=False):
         self._described = set()
         self.report_marks = report_marks
 
-    def frame(self, file, selected_ids, wanted, module_ids, deselected=(), items=None):
+    def frame(self, file, selected_ids, wanted, module_ids, deselected=(), items=None, filtered=()):
         """`wanted`: the unit's ids (None: the whole file); `module_ids`: every id the module
         collected, or None when collection failed (nothing is then declared missing);
         `deselected`: what a conftest's or plugin's pytest_collection_modifyitems deselected of
-        the module (pytest_deselected), collected but not run; `items`: the tests to run."""
+        the module (pytest_deselected), collected but not run; `items`: the tests collected;
+        `filtered`: those of `selected_ids` the filter leaves out (collected, not run)."""
         frame = cache_fill.field({"t": "collected", "file": file, "ids": selected_ids})
         if deselected:
             frame["deselected"] = list(deselected)
+        if filtered:
+            frame["filtered"] = list(filtered)
         if self.report_marks and items:
             frame["marks"] = mark_records(items)
         if wanted is None or module_ids is None:

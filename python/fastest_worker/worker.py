@@ -274,6 +274,11 @@ class _Dispatcher:
         warned = collector.take_collect_warnings(file) if listing else None
         return ids, partial, collector.pass_skip(file), warned, collector.hook_deselected(file)
 
+    def pass_filtered(self, file, engine):
+        """The ids of the tests the collection pass found in `file` that -k/-m/--deselect leave out."""
+        collector = self.native if engine == "native" else self._pytest
+        return [] if collector is None else collector.filtered_ids(file)
+
     def run_unit(self, unit):
         self.load_initial_conftests()
         file = unit["file"]
@@ -663,9 +668,11 @@ def _main(proto_fds=None):
             ids, partial, skipped, warned, deselected = (None, False, None, None, None) \
                 if import_only or engine is None else \
                 dispatcher.pass_report(frame["file"], engine, bool(frame.get("list")))
+            # (the ids a module whose listed tests were all deselected makes: Node runs those kept)
+            filtered = dispatcher.pass_filtered(frame["file"], engine) if ids and frame.get("ids") else None
             emit(collect_done(frame["file"], engine, None if ids is None else len(ids),
                               ids if frame.get("ids") or partial else None, partial, skipped, warned,
-                              deselected))
+                              deselected, filtered))
         elif kind == "conftests":
             # nothing to run or collect: the initial conftests still load, as in pytest's configure
             _, code = _engine_step(lambda _: dispatcher.load_initial_conftests(), None, "conftest.py", emit)

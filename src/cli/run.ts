@@ -671,8 +671,11 @@ async function runSession(
   const collectedMarks = new Map<string, Mark[]>();
   /** A result's test is kept when the nearest item standing for it that was selected is: judged
    * id by id when -k/-m left that item to the run (a dynamic item, a class a node id asked for). */
+  /** Tests the workers left out of their units' runs, judged with the module imported (`collected.filtered`). */
+  const filteredByWorkers = new Set<string>();
   const checkExpansion = (id: string) => {
     if (!filtering) return true;
+    if (filteredByWorkers.has(id)) return false;
     for (const covering of coveringIds(id)) {
       const item = toCheck.get(covering);
       if (item) return expansionSelected(item, id, collectedMarks.get(id), expansionFilter);
@@ -789,6 +792,15 @@ async function runSession(
         // (-k matches mark names too)
         reportMarks:
           (selection.checkExpansions.size > 0 || unlisted.length > 0) && (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined),
+        ...(filtering
+          ? {
+              filter: {
+                ...(options.keyword !== null ? { keyword: options.keyword } : {}),
+                ...(options.markexpr !== null ? { markexpr: options.markexpr } : {}),
+                deselect: options.deselect,
+              },
+            }
+          : {}),
         capture: options.capture,
         verbose: options.verbosity,
         timeoutSeconds: options.timeout ?? undefined,
@@ -850,6 +862,7 @@ async function runSession(
         },
         unitCollected: (info) => {
           if (info.marks) for (const [id, marks] of Object.entries(info.marks)) collectedMarks.set(id, marks);
+          if (info.filtered) for (const id of info.filtered) filteredByWorkers.add(id);
           if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },
@@ -857,7 +870,7 @@ async function runSession(
           if (engine === 'pytest') collectedByPytest.add(file);
           if (items !== undefined) truth.passCollected(file, items);
         },
-        foundIds: (file, ids) => {
+        foundIds: (file, ids, filtered) => {
           // A module whose listed tests were all deselected: tests it makes at collection that
           // -k/-m/--deselect keep run, as pytest's selection keeps them; the others are deselected.
           const listed = new Set(discovery.items.filter((item) => item.file === file).map((item) => item.id));
@@ -865,14 +878,12 @@ async function runSession(
           const coverings = ids.map((id) => coveringIds(id));
           const made = ids.filter((_, at) => !coverings[at]!.some((covering) => listed.has(covering)));
           const whole = wholeFileItem(file);
-          const kept = made.filter((id) => expansionSelected(whole, id, undefined, expansionFilter));
-          // listed tests the module did not make (a hook replaced their class: SQLAlchemy's
-          // plugin) were never pytest's to deselect; what its hooks deselected it made too
-          const produced = new Set(coverings.flat());
-          for (const id of truth.hookDeselectedIn(file)) for (const covering of coveringIds(id)) produced.add(covering);
-          const vanished = [...listed].filter((id) => !produced.has(id)).length;
-          truth.found(kept.length, made.length - kept.length - vanished);
-          if (made.length > 0) reporter.correctCounts(truth.selected, truth.deselected);
+          const left = new Set(filtered);
+          const kept = made.filter((id) => !left.has(id) && expansionSelected(whole, id, undefined, expansionFilter));
+          truth.found(kept.length, made.length - kept.length);
+          // what its hooks deselected it made too
+          truth.moduleFound(file, [...ids, ...truth.hookDeselectedIn(file)]);
+          reporter.correctCounts(truth.selected, truth.deselected);
           return kept;
         },
         fileFound: (file) => {

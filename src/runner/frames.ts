@@ -41,6 +41,8 @@ export interface InitFrame {
   columns?: number;
   /** -k/-m judge tests a dynamic item expands to: `collected` carries each test's marks. */
   reportMarks?: true;
+  /** -k/-m/--deselect as given: the worker judges each test the unit does not list by its own id, and leaves out those they deselect (`collected.filtered`). */
+  filter?: TestFilter;
   /** This worker sends pytest's header lines (`header` frame): the first, when the console shows it. */
   header?: true;
 
@@ -77,6 +79,12 @@ export interface HelloFrame {
   /** Its sys.executable. */
   executable?: string;
 }
+/** The command line's -k, -m and --deselect (rootdir-relative prefixes). */
+export interface TestFilter {
+  keyword?: string;
+  markexpr?: string;
+  deselect?: string[];
+}
 export interface CollectedFrame {
   t: 'collected';
   file: string;
@@ -87,6 +95,8 @@ export interface CollectedFrame {
   deselected?: string[];
   /** Under init's `reportMarks`: each test's marks, its own and its parents' (`pytest.param(marks=...)` among them). */
   marks?: Record<string, Mark[]>;
+  /** Those of `ids` init's `filter` leaves out: collected, deselected, not run. */
+  filtered?: string[];
   /** CPU seconds the worker has spent on what .fastest keeps for the next run (python/fastest_worker/cache_fill.py; absent: none). */
   cacheFillCpu?: number;
 }
@@ -139,6 +149,8 @@ export interface CollectDoneFrame {
   skipped?: TestResult;
   /** What a conftest's or plugin's pytest_collection_modifyitems deselected (pytest_deselected); not in `items`/`ids`. */
   deselected?: string[];
+  /** Those of `ids` init's `filter` leaves out (sent with `ids` the `collect` frame asked for). */
+  filtered?: string[];
   /** CPU seconds the worker has spent on what .fastest keeps for the next run (python/fastest_worker/cache_fill.py; absent: none). */
   cacheFillCpu?: number;
   /** A listing's `collect` (`list`): what importing and collecting the module warned. */
@@ -461,6 +473,7 @@ function checkedFrame(value: unknown): WorkerFrame {
       if (fields.module !== undefined) frame.module = strings(fields.module, "collected: 'module'");
       if (fields.deselected !== undefined) frame.deselected = strings(fields.deselected, "collected: 'deselected'");
       if (fields.marks !== undefined) frame.marks = markRecords(fields.marks);
+      if (fields.filtered !== undefined) frame.filtered = strings(fields.filtered, "collected: 'filtered'");
       if (fields.cacheFillCpu !== undefined) frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collected');
       return frame;
     }
@@ -484,6 +497,7 @@ function checkedFrame(value: unknown): WorkerFrame {
       if (fields.cacheFillCpu !== undefined) frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collect_done');
       if (fields.warnings !== undefined) frame.warnings = warnings(fields.warnings, 'collect_done');
       if (fields.deselected !== undefined) frame.deselected = strings(fields.deselected, 'collect_done deselected');
+      if (fields.filtered !== undefined) frame.filtered = strings(fields.filtered, 'collect_done filtered');
       return frame;
     }
     case 'unit_done':

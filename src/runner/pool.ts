@@ -15,7 +15,7 @@ import {
 } from '../types.js';
 import { RunnerError } from './errors.js';
 import { DEFAULT_TEST_SECONDS, OrderedQueues } from './schedule.js';
-import { FrameReader, type CollectErrorFrame, type MalformedFrame, type StartFrame, type TimeoutMethod, type WorkerFrame } from './frames.js';
+import { FrameReader, type CollectErrorFrame, type MalformedFrame, type StartFrame, type TestFilter, type TimeoutMethod, type WorkerFrame } from './frames.js';
 import type { PrestartedWorkers } from './prestart.js';
 import { cpuSecondsOf, type MeasuredCost } from './run-cost.js';
 import { monotonicSeconds, StateFiles, type RunningTest, type WorkerStateFile } from './state-file.js';
@@ -86,6 +86,8 @@ export interface RunOptions {
   columns?: number;
   /** -k/-m judge tests dynamic items expand to: workers send each collected test's marks. */
   reportMarks?: boolean;
+  /** -k/-m/--deselect, which the workers apply to the tests a unit does not list by their own ids (init's `filter`). */
+  filter?: TestFilter;
   /** The console shows pytest's header: the first worker sends its lines (init's `header`). */
   header?: boolean;
   /** Nothing to run or collect: one worker still imports the initial conftests (pytest imports
@@ -114,6 +116,8 @@ export interface UnitCollected {
   deselected?: string[];
   /** Under `reportMarks`: each collected test's marks. */
   marks?: Record<string, Mark[]>;
+  /** Those of `ids` the filter leaves out: the worker does not run them. */
+  filtered?: string[];
   /** The unit is what was left of another after its worker died (its ids were counted already). */
   retry: boolean;
 }
@@ -136,9 +140,10 @@ export interface RunEvents {
   /** The collection pass found tests in a module discovery listed none of (tests a plugin or the
    * module itself makes at import): it runs whole, as a dynamic item; before `collectionDone`. */
   fileFound?(file: string): void;
-  /** The ids the pass collected in a module whose listed tests were all deselected: returns
-   * those to run (tests discovery did not list that -k/-m keep); before `collectionDone`. */
-  foundIds?(file: string, ids: string[]): string[];
+  /** The ids the pass collected in a module whose listed tests were all deselected, and those of
+   * them the worker's filter left out: returns those to run (tests discovery did not list that
+   * -k/-m keep); before `collectionDone`. */
+  foundIds?(file: string, ids: string[], filtered: string[]): string[];
   /** The ids the pass collected in a file of `collectFirst.idsOf` (every file of a listing); before `collectionDone`. */
   passIds?(file: string, ids: string[]): void;
   /** A listing (`collectFirst.listOnly`): what collecting `file` warned. */
@@ -213,6 +218,8 @@ interface Slot {
   collected: string[] | null;
   /** Listed ids the module does not produce: not owed a result. */
   notCollected: Set<string>;
+  /** Collected ids the filter left out of the unit's run (`collected.filtered`): no result, as none is owed. */
+  filtered: string[];
   reported: Set<string>;
   started: string | null;
   startedAt: number;
@@ -314,7 +321,7 @@ class Pool {
    */
   private readonly unitless = new Map<string, { owner: number; items: number }>();
   /** Ids the pass collected in modules whose listed tests were all deselected (collectFirst.deselected). */
-  private readonly foundIds = new Map<string, string[]>();
+  private readonly foundIds = new Map<string, { ids: string[]; filtered: string[] }>();
   private readonly units: Unit[];
   private readonly stateFiles = new StateFiles();
 
@@ -357,6 +364,7 @@ class Pool {
           unit: null,
           collected: null,
           notCollected: new Set(),
+          filtered: [],
           reported: new Set(),
           started: null,
           startedAt: 0,
@@ -503,8 +511,8 @@ class Pool {
       this.queue.insert(owner, { file, ids: null, expected: items * DEFAULT_TEST_SECONDS }, after);
       this.events.fileFound?.(file);
     }
-    for (const [file, ids] of this.foundIds) {
-      const run = failed.has(file) ? [] : (this.events.foundIds?.(file, ids) ?? []);
+    for (const [file, { ids, filtered }] of this.foundIds) {
+      const run = failed.has(file) ? [] : (this.events.foundIds?.(file, ids, filtered) ?? []);
       if (run.length === 0) continue;
       const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
       this.queue.insert(this.queue.leastLoaded(), { file, ids: run, expected: run.length * DEFAULT_TEST_SECONDS }, after);
@@ -571,6 +579,7 @@ class Pool {
       ...(this.opts.markup ? { markup: this.opts.markup } : {}),
       ...(this.opts.columns ? { columns: this.opts.columns } : {}),
       ...(this.opts.reportMarks ? { reportMarks: true as const } : {}),
+      ...(this.opts.filter ? { filter: this.opts.filter } : {}),
       ...(slot.state ? { state: slot.state.path } : {}),
       // one worker writes pytest's header, once
       ...(this.opts.header && slot.index === 0 && !this.headerAsked ? { header: (this.headerAsked = true) as true } : {}),
@@ -596,6 +605,7 @@ class Pool {
     slot.unitSince = performance.now();
     slot.collected = null;
     slot.notCollected = new Set();
+    slot.filtered = [];
     slot.reported = new Set();
     slot.started = null;
     slot.engine = null;
@@ -760,7 +770,12 @@ class Pool {
       case 'collected': {
         const ids = frame.ids;
         const missing = frame.missing ?? [];
-        slot.collected = ids;
+        const filtered = frame.filtered ?? [];
+        slot.filtered = filtered;
+        if (filtered.length > 0) {
+          const left = new Set(filtered);
+          slot.collected = ids.filter((id) => !left.has(id));
+        } else slot.collected = ids;
         for (const id of missing) slot.notCollected.add(id);
         for (const id of frame.deselected ?? []) slot.notCollected.add(id);
         this.measureStart(slot, frame.cacheFillCpu);
@@ -779,6 +794,7 @@ class Pool {
             ...(module ? { module } : {}),
             ...(deselected ? { deselected } : {}),
             ...(marks ? { marks } : {}),
+            ...(filtered.length > 0 ? { filtered } : {}),
           });
         }
         return;
@@ -834,7 +850,7 @@ class Pool {
         if (frame.warnings) this.events.passWarnings?.(frame.file, frame.warnings);
         if (frame.deselected) this.events.passDeselected?.(frame.file, frame.deselected);
         if (frame.ids && (this.idsOf.has(frame.file) || this.opts.collectFirst?.listOnly)) this.events.passIds?.(frame.file, frame.ids);
-        else if (frame.ids?.length && !frame.partial) this.foundIds.set(frame.file, frame.ids);
+        else if (frame.ids?.length && !frame.partial) this.foundIds.set(frame.file, { ids: frame.ids, filtered: frame.filtered ?? [] });
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);
         if (slot.collecting.length) this.armTimer(slot, true);
         else {
@@ -904,7 +920,7 @@ class Pool {
    */
   private reportUnreported(slot: Slot, unit: Unit, engine: string): void {
     if (!unit.ids || slot.reported.has(unit.file)) return; // a module-level skip covers them all
-    const covered = coveringIds(slot.reported);
+    const covered = coveringIds(slot.filtered.length > 0 ? [...slot.reported, ...slot.filtered] : slot.reported);
     for (const id of unit.ids) {
       if (covered.has(id) || slot.notCollected.has(id)) continue;
       this.emitResult({

@@ -263,6 +263,19 @@ export class CollectionTruth {
     this.deselected += deselected;
   }
 
+  /**
+   * The collection pass collected `ids` in `file`, whose listed tests were all deselected: each
+   * deselected item counts the tests the module made of it (a run-time parametrize's), and a listed
+   * test it did not make (a hook replaced its class: SQLAlchemy's plugin) was never pytest's to
+   * deselect.
+   */
+  moduleFound(file: string, ids: string[]): void {
+    if (this.modules.has(file)) return;
+    this.modules.set(file, ids);
+    const deselected = this.deselectedByFile.get(file);
+    if (deselected) for (const [, found] of countsOf(deselected, ids)) this.deselected += found.length - 1;
+  }
+
   /** The file failed to collect, or pytest stopped collecting before it: none of its items count. */
   collectionFailed(file: string): void {
     if (this.modules.has(file)) return;

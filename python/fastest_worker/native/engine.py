@@ -46,6 +46,7 @@ from .. import junit_records, results
 from ..cancel import cancel_requested
 from ..collection_filters import CARRIED
 from ..named_nodes import NamedNodes
+from ..run_filter import RunFilter
 from ..initial_conftests import InitialConftestFailure, import_failure_text, initial_conftest_paths
 from ..protocol import listed
 from ..results import CollectedReporter
@@ -316,6 +317,7 @@ class NativeEngine:
         self.collector = Collector(self.session, self.config)
         self.collector.named_nodes = NamedNodes(init.get("namedNodes"))
         self.collected = CollectedReporter(bool(init.get("reportMarks")))
+        self.run_filter = RunFilter(init.get("filter"))
         self.modules: Dict[str, tuple] = {}
         # What a conftest's or plugin's pytest_collection_modifyitems deselected in each module
         self._hook_deselected: Dict[str, List[str]] = {}
@@ -623,6 +625,11 @@ class NativeEngine:
             return []
         return [item.nodeid for item in state[1]] if state is not None and state[0] == "ok" else None
 
+    def filtered_ids(self, relfile: str) -> List[str]:
+        """The ids of the tests the collection pass found in `relfile` that -k/-m/--deselect leave out."""
+        state = self.modules.get(relfile)
+        return self.run_filter.split(state[1], None)[1] if state is not None and state[0] == "ok" else []
+
     def hook_deselected(self, relfile: str) -> List[str]:
         """The ids a conftest's or plugin's pytest_collection_modifyitems deselected in `relfile`."""
         return self._hook_deselected.get(relfile, [])
@@ -674,14 +681,14 @@ class NativeEngine:
             return {"engine": "native", "reason": None}
         ids = unit.get("ids")
         module_items = state[1]
-        items = self._select(module_items, ids)
+        collected = self._select(module_items, ids)
+        items, filtered = self.run_filter.split(collected, ids)
         # What is left to requeue if this worker dies mid-unit, and what the module does not
         # produce of what the unit lists (docs/protocol.md).
-        selected_ids = [item.nodeid for item in items]
         self.emit(self.collected.frame(
-            relfile, selected_ids, ids,
+            relfile, [item.nodeid for item in collected], ids,
             None if ids is None else [item.nodeid for item in module_items],
-            self.hook_deselected(relfile), items))
+            self.hook_deselected(relfile), collected, filtered))
         if items:
             try:  # leave the packages of the previous unit that this one is not in
                 self.session.state.teardown_exact(items[0].listchain())
