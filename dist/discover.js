@@ -24,6 +24,7 @@ const types_js_1 = __nccwpck_require__(8522);
 const verdict_js_1 = __nccwpck_require__(7689);
 const ci_env_js_1 = __nccwpck_require__(6436);
 const inputs_js_1 = __nccwpck_require__(417);
+const basetemp_js_1 = __nccwpck_require__(7947);
 class UsageError extends Error {
     exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
@@ -554,7 +555,10 @@ const FLAGS = [
         names: ['--basetemp'],
         value: true,
         forward: true,
-        apply: (o, v) => {
+        apply: (o, v, f) => {
+            // (a worker's tmp_path would empty it: the project itself)
+            if ((0, basetemp_js_1.basetempRefused)(v, process.cwd()))
+                throw new UsageError(`argument ${f}: ${basetemp_js_1.BASETEMP_REFUSED}`);
             o.basetemp = v;
         },
     },
@@ -13212,6 +13216,78 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
     fullwidth += reopen.length;
     msg += reopen;
     return (0, color_js_1.markup)((0, color_js_1.sepLine)('=', msg, fullwidth), color, main);
+}
+
+
+/***/ }),
+
+/***/ 7947:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BASETEMP_REFUSED = void 0;
+exports.basetempRefused = basetempRefused;
+exports.workerBasetempArgs = workerBasetempArgs;
+// `--basetemp DIR` with more than one worker. Each worker's pytest (or native tmp_path factory)
+// empties its basetemp before making the first temporary directory in it, so two workers given the
+// same DIR deleted each other's directories (werkzeug's CI command). As under pytest-xdist, the run
+// empties DIR once and each worker gets `DIR/gwN` of its own; one worker keeps DIR itself.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const BASETEMP = '--basetemp';
+/** The value of the last `--basetemp` in `args` (pytest's argparse keeps the last), or null. */
+function basetempOf(args) {
+    let value = null;
+    for (let at = 0; at < args.length; at++) {
+        const arg = args[at];
+        if (arg === BASETEMP && at + 1 < args.length)
+            value = args[++at];
+        else if (arg.startsWith(`${BASETEMP}=`))
+            value = arg.slice(BASETEMP.length + 1);
+    }
+    return value;
+}
+/** pytest's message for a basetemp it refuses (`validate_basetemp`). */
+exports.BASETEMP_REFUSED = 'basetemp must not be empty, the current working directory or any parent directory of it';
+/** pytest's validate_basetemp refuses `value`: empty, the working directory or one of its parents
+ * (after symlinks too). Emptying it would delete the project. */
+function basetempRefused(value, cwd) {
+    if (value === '')
+        return true;
+    const atOrBelow = (base, query) => base === query || base.startsWith(query.endsWith(node_path_1.sep) ? query : query + node_path_1.sep);
+    const real = (path) => {
+        try {
+            return (0, node_fs_1.realpathSync)(path);
+        }
+        catch {
+            return path;
+        }
+    };
+    const path = (0, node_path_1.resolve)(cwd, value);
+    return atOrBelow(cwd, path) || atOrBelow(real(cwd), real(path));
+}
+/**
+ * The pytest arguments of each worker when `args` name a basetemp and the run has `workers` of
+ * them: `(index) => args` with `--basetemp DIR/gwINDEX`, after emptying DIR (mode 0700, as pytest
+ * makes it). Null when nothing changes: one worker, no `--basetemp`, or one pytest refuses (its
+ * usage error is the workers' to give).
+ */
+function workerBasetempArgs(args, workers, cwd) {
+    if (workers < 2)
+        return null;
+    const value = basetempOf(args);
+    if (value === null || basetempRefused(value, cwd))
+        return null;
+    const dir = (0, node_path_1.resolve)(cwd, value);
+    try {
+        (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+        (0, node_fs_1.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    }
+    catch {
+        return null; // (each worker's pytest meets the same problem, and reports it as pytest would)
+    }
+    return (index) => [...args, `${BASETEMP}=${(0, node_path_1.resolve)(dir, `gw${index}`)}`];
 }
 
 

@@ -2615,6 +2615,7 @@ const types_js_1 = __nccwpck_require__(8522);
 const verdict_js_1 = __nccwpck_require__(7689);
 const ci_env_js_1 = __nccwpck_require__(6436);
 const inputs_js_1 = __nccwpck_require__(417);
+const basetemp_js_1 = __nccwpck_require__(7947);
 class UsageError extends Error {
     exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
@@ -3145,7 +3146,10 @@ const FLAGS = [
         names: ['--basetemp'],
         value: true,
         forward: true,
-        apply: (o, v) => {
+        apply: (o, v, f) => {
+            // (a worker's tmp_path would empty it: the project itself)
+            if ((0, basetemp_js_1.basetempRefused)(v, process.cwd()))
+                throw new UsageError(`argument ${f}: ${basetemp_js_1.BASETEMP_REFUSED}`);
             o.basetemp = v;
         },
     },
@@ -21866,6 +21870,78 @@ exports.TermWriter = TermWriter;
 
 /***/ }),
 
+/***/ 7947:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BASETEMP_REFUSED = void 0;
+exports.basetempRefused = basetempRefused;
+exports.workerBasetempArgs = workerBasetempArgs;
+// `--basetemp DIR` with more than one worker. Each worker's pytest (or native tmp_path factory)
+// empties its basetemp before making the first temporary directory in it, so two workers given the
+// same DIR deleted each other's directories (werkzeug's CI command). As under pytest-xdist, the run
+// empties DIR once and each worker gets `DIR/gwN` of its own; one worker keeps DIR itself.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const BASETEMP = '--basetemp';
+/** The value of the last `--basetemp` in `args` (pytest's argparse keeps the last), or null. */
+function basetempOf(args) {
+    let value = null;
+    for (let at = 0; at < args.length; at++) {
+        const arg = args[at];
+        if (arg === BASETEMP && at + 1 < args.length)
+            value = args[++at];
+        else if (arg.startsWith(`${BASETEMP}=`))
+            value = arg.slice(BASETEMP.length + 1);
+    }
+    return value;
+}
+/** pytest's message for a basetemp it refuses (`validate_basetemp`). */
+exports.BASETEMP_REFUSED = 'basetemp must not be empty, the current working directory or any parent directory of it';
+/** pytest's validate_basetemp refuses `value`: empty, the working directory or one of its parents
+ * (after symlinks too). Emptying it would delete the project. */
+function basetempRefused(value, cwd) {
+    if (value === '')
+        return true;
+    const atOrBelow = (base, query) => base === query || base.startsWith(query.endsWith(node_path_1.sep) ? query : query + node_path_1.sep);
+    const real = (path) => {
+        try {
+            return (0, node_fs_1.realpathSync)(path);
+        }
+        catch {
+            return path;
+        }
+    };
+    const path = (0, node_path_1.resolve)(cwd, value);
+    return atOrBelow(cwd, path) || atOrBelow(real(cwd), real(path));
+}
+/**
+ * The pytest arguments of each worker when `args` name a basetemp and the run has `workers` of
+ * them: `(index) => args` with `--basetemp DIR/gwINDEX`, after emptying DIR (mode 0700, as pytest
+ * makes it). Null when nothing changes: one worker, no `--basetemp`, or one pytest refuses (its
+ * usage error is the workers' to give).
+ */
+function workerBasetempArgs(args, workers, cwd) {
+    if (workers < 2)
+        return null;
+    const value = basetempOf(args);
+    if (value === null || basetempRefused(value, cwd))
+        return null;
+    const dir = (0, node_path_1.resolve)(cwd, value);
+    try {
+        (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+        (0, node_fs_1.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    }
+    catch {
+        return null; // (each worker's pytest meets the same problem, and reports it as pytest would)
+    }
+    return (index) => [...args, `${BASETEMP}=${(0, node_path_1.resolve)(dir, `gw${index}`)}`];
+}
+
+
+/***/ }),
+
 /***/ 5769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -22751,6 +22827,7 @@ const nodeid_js_1 = __nccwpck_require__(9098);
 const types_js_1 = __nccwpck_require__(8522);
 const errors_js_1 = __nccwpck_require__(5507);
 const schedule_js_1 = __nccwpck_require__(2873);
+const basetemp_js_1 = __nccwpck_require__(7947);
 const frames_js_1 = __nccwpck_require__(6706);
 const run_cost_js_1 = __nccwpck_require__(978);
 const state_file_js_1 = __nccwpck_require__(3738);
@@ -22815,6 +22892,8 @@ class Pool {
      */
     unitless = new Map();
     /** Ids the pass collected in modules whose listed tests were all deselected (collectFirst.deselected). */
+    /** Each worker's pytest arguments, where they differ between workers (`--basetemp`: basetemp.ts). */
+    workerArgs = null;
     foundIds = new Map();
     units;
     stateFiles = new state_file_js_1.StateFiles();
@@ -22843,6 +22922,7 @@ class Pool {
             }
             signal?.addEventListener('abort', this.onAbort, { once: true });
             const count = Math.max(1, Math.min(this.opts.workers, this.queue.size));
+            this.workerArgs = (0, basetemp_js_1.workerBasetempArgs)(this.opts.pytestArgs, count, this.opts.invocationDir ?? this.opts.rootdir);
             // With no unit, the collection pass still imports the run's modules (pytest imports them
             // all, tests selected or not) and may find tests made at collection to run.
             const idle = this.queue.size === 0 && !this.opts.collectFirst?.files?.length;
@@ -23074,7 +23154,7 @@ class Pool {
             t: 'init',
             rootdir: this.opts.rootdir,
             engine: this.opts.engine,
-            args: this.opts.pytestArgs,
+            args: this.workerArgs?.(slot.index) ?? this.opts.pytestArgs,
             capture: this.opts.capture,
             verbose: this.opts.verbose,
             cacheDir: cacheDirOf(this.opts),
@@ -23381,7 +23461,8 @@ class Pool {
                     this.events.passDeselected?.(frame.file, frame.deselected);
                 if (frame.ids && (this.idsOf.has(frame.file) || this.opts.collectFirst?.listOnly))
                     this.events.passIds?.(frame.file, frame.ids);
-                else if (frame.ids?.length && !frame.partial)
+                // (none: the module collected no test, a conftest ignores it or it is skipped at import)
+                else if (frame.ids && !frame.partial)
                     this.foundIds.set(frame.file, { ids: frame.ids, filtered: frame.filtered ?? [] });
                 if (frame.engine)
                     this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);
@@ -25234,9 +25315,14 @@ class CollectionTruth {
             this.modules.set(info.file, module);
             // Deselected items of the file: as many as the module really has of them.
             const deselected = this.deselectedByFile.get(info.file);
-            if (deselected)
-                for (const [, ids] of countsOf(deselected, module))
+            if (deselected) {
+                for (const [, ids] of countsOf(deselected, module)) {
+                    // (a unit run whole ran the tests of a deselected item it made: newlyDeselected counted them)
+                    if (info.unitIds === null && ids.length > 0)
+                        continue;
                     this.deselected += ids.length - 1;
+                }
+            }
         }
         this.waitFor.delete(info.file);
         return hookChanged || this.selected + this.deselected !== before;

@@ -4,7 +4,7 @@
 // with pytest's warnings (the experimental API, and the two fixtures' incompatibility with xunit2).
 // Compared with the installed pytest, both engines, each family.
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, fixtureCopies, normalOutput, runIn, writeLines } from './helpers/against-pytest.js';
 
@@ -48,6 +48,34 @@ describe("pytest's junitxml fixtures", () => {
       }
     }, 60_000);
   }
+
+  it("a worker's session ends as pytest's: the later pytest_unconfigure hooks run, nothing is printed", async () => {
+    // (pytest's junitxml unregistered fastest's records at pytest_unconfigure, which were never a
+    // plugin: its assertion printed a traceback under -s and stopped the hooks after it)
+    const dir = project((d) => {
+      writeLines(d, 'tests/test_ends.py', ['def test_one():', '    pass']);
+      writeLines(d, 'tests/conftest.py', [
+        'import os',
+        'import pytest',
+        '',
+        '@pytest.hookimpl(trylast=True)',
+        'def pytest_unconfigure(config):',
+        '    open(os.path.join(str(config.rootpath), "unconfigured.txt"), "a").write("ran\\n")',
+      ]);
+    });
+    for (const engine of ['auto', 'pytest']) {
+      rmSync(join(dir, 'unconfigured.txt'), { force: true });
+      const ran = await runIn(
+        process.execPath,
+        [cli, '-p', 'no:cacheprovider', '-s', '-n', '1', '--engine', engine, '--junitxml=f.xml', 'tests'],
+        dir,
+        '',
+        join(work, 'tmp'),
+      );
+      expect({ engine, err: ran.err, unconfigured: readFileSync(join(dir, 'unconfigured.txt'), 'utf8') }).toEqual({ engine, err: '', unconfigured: 'ran\n' });
+      expect(ran.out).not.toContain('Traceback');
+    }
+  }, 60_000);
 
   it('a failed subtest logs its captured output when passing tests log none', async () => {
     const dir = project((d) =>

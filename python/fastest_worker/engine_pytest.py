@@ -1230,6 +1230,13 @@ class PytestEngine:
             traceback.print_exc()
             self.emit(results.session_error(_exception_text(e)))
         finally:
+            if self.plugin.junit is not None:
+                # pytest's junitxml unregisters what it finds there at pytest_unconfigure: fastest's
+                # records were never a plugin (the assertion would stop the later hooks)
+                from _pytest.junitxml import xml_key
+
+                if config.stash.get(xml_key, None) is self.plugin.junit:
+                    del config.stash[xml_key]
             config._ensure_unconfigure()
 
 

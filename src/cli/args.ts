@@ -6,6 +6,7 @@ import { ExitCode } from '../types.js';
 import { FAIL_ON_VALUES, type FailOn } from '../merge/verdict.js';
 import { CiShardError, shardFromCiEnv } from '../shard/ci-env.js';
 import { loggedEnv } from '../memo/inputs.js';
+import { BASETEMP_REFUSED, basetempRefused } from '../runner/basetemp.js';
 
 export class UsageError extends Error {
   readonly exitCode = ExitCode.USAGE_ERROR;
@@ -649,7 +650,9 @@ const FLAGS: FlagSpec[] = [
     names: ['--basetemp'],
     value: true,
     forward: true,
-    apply: (o, v) => {
+    apply: (o, v, f) => {
+      // (a worker's tmp_path would empty it: the project itself)
+      if (basetempRefused(v, process.cwd())) throw new UsageError(`argument ${f}: ${BASETEMP_REFUSED}`);
       o.basetemp = v;
     },
   },

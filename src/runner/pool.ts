@@ -15,6 +15,7 @@ import {
 } from '../types.js';
 import { RunnerError } from './errors.js';
 import { DEFAULT_TEST_SECONDS, OrderedQueues } from './schedule.js';
+import { workerBasetempArgs } from './basetemp.js';
 import { FrameReader, type CollectErrorFrame, type MalformedFrame, type StartFrame, type TestFilter, type TimeoutMethod, type WorkerFrame } from './frames.js';
 import type { PrestartedWorkers } from './prestart.js';
 import { cpuSecondsOf, type MeasuredCost } from './run-cost.js';
@@ -321,6 +322,8 @@ class Pool {
    */
   private readonly unitless = new Map<string, { owner: number; items: number }>();
   /** Ids the pass collected in modules whose listed tests were all deselected (collectFirst.deselected). */
+  /** Each worker's pytest arguments, where they differ between workers (`--basetemp`: basetemp.ts). */
+  private workerArgs: ((index: number) => string[]) | null = null;
   private readonly foundIds = new Map<string, { ids: string[]; filtered: string[] }>();
   private readonly units: Unit[];
   private readonly stateFiles = new StateFiles();
@@ -352,6 +355,7 @@ class Pool {
       }
       signal?.addEventListener('abort', this.onAbort, { once: true });
       const count = Math.max(1, Math.min(this.opts.workers, this.queue.size));
+      this.workerArgs = workerBasetempArgs(this.opts.pytestArgs, count, this.opts.invocationDir ?? this.opts.rootdir);
       // With no unit, the collection pass still imports the run's modules (pytest imports them
       // all, tests selected or not) and may find tests made at collection to run.
       const idle = this.queue.size === 0 && !this.opts.collectFirst?.files?.length;
@@ -563,7 +567,7 @@ class Pool {
       t: 'init',
       rootdir: this.opts.rootdir,
       engine: this.opts.engine,
-      args: this.opts.pytestArgs,
+      args: this.workerArgs?.(slot.index) ?? this.opts.pytestArgs,
       capture: this.opts.capture,
       verbose: this.opts.verbose,
       cacheDir: cacheDirOf(this.opts),
@@ -850,7 +854,8 @@ class Pool {
         if (frame.warnings) this.events.passWarnings?.(frame.file, frame.warnings);
         if (frame.deselected) this.events.passDeselected?.(frame.file, frame.deselected);
         if (frame.ids && (this.idsOf.has(frame.file) || this.opts.collectFirst?.listOnly)) this.events.passIds?.(frame.file, frame.ids);
-        else if (frame.ids?.length && !frame.partial) this.foundIds.set(frame.file, { ids: frame.ids, filtered: frame.filtered ?? [] });
+        // (none: the module collected no test, a conftest ignores it or it is skipped at import)
+        else if (frame.ids && !frame.partial) this.foundIds.set(frame.file, { ids: frame.ids, filtered: frame.filtered ?? [] });
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);
         if (slot.collecting.length) this.armTimer(slot, true);
         else {

@@ -233,7 +233,13 @@ export class CollectionTruth {
       this.modules.set(info.file, module);
       // Deselected items of the file: as many as the module really has of them.
       const deselected = this.deselectedByFile.get(info.file);
-      if (deselected) for (const [, ids] of countsOf(deselected, module)) this.deselected += ids.length - 1;
+      if (deselected) {
+        for (const [, ids] of countsOf(deselected, module)) {
+          // (a unit run whole ran the tests of a deselected item it made: newlyDeselected counted them)
+          if (info.unitIds === null && ids.length > 0) continue;
+          this.deselected += ids.length - 1;
+        }
+      }
     }
     this.waitFor.delete(info.file);
     return hookChanged || this.selected + this.deselected !== before;
