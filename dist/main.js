@@ -4213,25 +4213,31 @@ const types_js_1 = __nccwpck_require__(8522);
 /**
  * What pytest lists of what each file collected. An id discovery listed keeps discovery's
  * verdict; any other (an expansion, a test made at import) is judged as pytest judges it: under
- * the node-id arguments, then by -k/-m/--deselect. A file without collected ids (it failed to
- * import, or skipped itself) lists nothing.
+ * the node-id arguments, then by -k/-m/--deselect. An id the workers' filter left out
+ * (`filteredByWorkers`) is deselected. A file without collected ids (it failed to import, or
+ * skipped itself) lists nothing.
  */
-function listingOfPass(files, collectedByFile, selected, deselected, narrowIds, selectOptions) {
+function listingOfPass(files, collectedByFile, selected, deselected, narrowIds, selectOptions, filteredByWorkers = new Set()) {
     const chosen = new Map(selected.map((item) => [item.id, item]));
     const left = new Set(deselected.map((item) => item.id));
     const underArguments = { ...selectOptions, keyword: undefined, markexpr: undefined, deselect: [] };
+    // (-k/-m the workers judged, every test when a conftest's hook may add marks: `filterAtRun`)
+    const judging = selectOptions.filterAtRun ? { ...selectOptions, keyword: undefined, markexpr: undefined } : selectOptions;
     const listing = { ids: [], deselected: 0 };
     const judge = (item, id) => {
         if (!(0, index_js_1.expansionSelected)(item, id, undefined, underArguments))
             return;
-        if ((0, index_js_1.expansionSelected)(item, id, undefined, selectOptions))
+        if ((0, index_js_1.expansionSelected)(item, id, undefined, judging))
             listing.ids.push(id);
         else
             listing.deselected++;
     };
     for (const file of files) {
         for (const id of collectedByFile.get(file) ?? []) {
-            if (chosen.has(id))
+            // (discovery's verdict on an id it listed stands, unless every test is the workers' to judge)
+            if (filteredByWorkers.has(id) && (selectOptions.filterAtRun || !chosen.has(id)))
+                listing.deselected++;
+            else if (chosen.has(id))
                 listing.ids.push(id);
             else if (left.has(id))
                 listing.deselected++;
@@ -5580,11 +5586,15 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
      * id by id when -k/-m left that item to the run (a dynamic item, a class a node id asked for). */
     /** Tests the workers left out of their units' runs, judged with the module imported (`collected.filtered`). */
     const filteredByWorkers = new Set();
+    /** The workers judge -k/-m on every test (discovery's `itemHooks`): theirs is the answer. */
+    const filterAtRun = collected.selectOptions.filterAtRun === true;
     const checkExpansion = (id) => {
         if (!filtering)
             return true;
         if (filteredByWorkers.has(id))
             return false;
+        if (filterAtRun)
+            return true;
         for (const covering of (0, nodeid_js_1.coveringIds)(id)) {
             const item = toCheck.get(covering);
             if (item)
@@ -5615,7 +5625,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         narrowOwner,
         keeps: checkExpansion,
         notListed: shard.notListed,
-        waitForAll: nodeIdsAsked,
+        waitForAll: nodeIdsAsked || filterAtRun,
     });
     for (const [file, ids] of checkedModules)
         truth.modules.set(file, ids);
@@ -5701,6 +5711,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                         ...(options.keyword !== null ? { keyword: options.keyword } : {}),
                         ...(options.markexpr !== null ? { markexpr: options.markexpr } : {}),
                         deselect: options.deselect,
+                        ...(filterAtRun ? { all: true } : {}),
                     },
                 }
                 : {}),
@@ -5804,8 +5815,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                     toCheck.set(file, (0, types_js_1.wholeFileItem)(file));
                 }
             },
-            passIds: (file, ids) => {
+            passIds: (file, ids, filtered) => {
                 passCollected.set(file, ids);
+                for (const id of filtered)
+                    filteredByWorkers.add(id);
             },
             passWarnings: (file, warnings) => passWarned.set(file, warnings),
             passDeselected: (file, ids) => {
@@ -5921,7 +5934,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     /** The collection pass's modules in collection order. */
     const passOrder = pass.files ?? [...new Set(units.map((unit) => unit.file))];
     /** `--collect-only -q`: what the pass collected, as pytest lists it (null: a run, or refused). */
-    const listed = listing && refusedNodeIds.length === 0 ? (0, listing_js_1.listingOfPass)(passOrder, passCollected, selected, deselected, narrowIds, collected.selectOptions) : null;
+    const listed = listing && refusedNodeIds.length === 0
+        ? (0, listing_js_1.listingOfPass)(passOrder, passCollected, selected, deselected, narrowIds, collected.selectOptions, filteredByWorkers)
+        : null;
     if (listed) {
         // what -k/-m left out of modules the pass did not list (another shard's) counts as the run's header counts it
         const failed = new Set([...errors.map((e) => e.file), ...results.filter(types_js_1.isCollectionSkip).map((r) => r.file ?? (0, nodeid_js_1.pathOfId)(r.id))]);
@@ -6287,6 +6302,7 @@ async function collect(session, settings = {}) {
         erroredFiles: discovery.errors.map((e) => e.file),
         // a node id into a module that discovery does not list may be a test made at import: the run decides
         modules: new Set(discovery.modules ?? discovery.items.map((item) => item.file)),
+        ...(discovery.itemHooks && (options.keyword !== null || options.markexpr !== null) ? { filterAtRun: true } : {}),
     };
     const selection = (0, index_js_4.selectItems)(discovery.items, selectOptions);
     if (options.changed === null && options.affectedBy === null)
@@ -11159,7 +11175,14 @@ async function discover(opts) {
             warnings: cache?.warning ? [cache.warning] : [],
             modules: modules.map((l) => l.rel),
             iteratorParametrize: modules.filter((_, index) => entries[index] && (0, cache_js_1.parsedOf)(entries[index]).generatorParametrize).map((l) => l.rel),
-            namespaceWriters: modules.filter((_, index) => entries[index] && (0, cache_js_1.parsedOf)(entries[index]).namespaceWrites).map((l) => l.rel),
+            namespaceWriters: modules
+                .filter((_, index) => {
+                const parsed = entries[index] && (0, cache_js_1.parsedOf)(entries[index]);
+                // (`from x import *` binds names discovery does not know: lark's tests/__main__.py)
+                return parsed && (parsed.namespaceWrites || parsed.dynamicReasons.length > 0);
+            })
+                .map((l) => l.rel),
+            ...([...conftests.values()].some((info) => info.changesItems) ? { itemHooks: true } : {}),
             ...(importsKnown ? { importedModules: [...importedTops].sort() } : {}),
         };
     }
@@ -11358,6 +11381,7 @@ const stdlib_js_1 = __nccwpck_require__(8780);
 const values_js_1 = __nccwpck_require__(3502);
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
 const MODULE_MAKING_HOOKS = new Set(['pytest_pycollect_makemodule', 'pytest_collect_directory']);
+const ITEM_CHANGING_HOOKS = new Set(['pytest_collection_modifyitems', 'pytest_itemcollected']);
 /** Bases that add no tests and change nothing pytest collects. */
 const NEUTRAL_BASES = /^(object|(abc\.)?ABC|(typing\.)?(Generic|Protocol)(\[.*\])?)$/s;
 const UNITTEST_BASE = /(^|\.)(TestCase|IsolatedAsyncioTestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase|StaticLiveServerTestCase|AsyncTestCase|AioHTTPTestCase)$/;
@@ -12075,6 +12099,7 @@ function conftestFacts(mod, dir, origin) {
         hasGenerateTests: mod.hasGenerateTests,
         collectsFiles: defines(FILE_COLLECTING_HOOKS),
         makesModules: defines(MODULE_MAKING_HOOKS),
+        changesItems: defines(ITEM_CHANGING_HOOKS),
         collectIgnore: [...mod.collectIgnore, ...added(false, false)].map((p) => (0, node_path_1.resolve)(dir, p)),
         collectIgnoreGlob: [...mod.collectIgnoreGlob, ...added(true, false)].map((p) => (0, node_path_1.resolve)(dir, p)),
         ...(guarded.length > 0 ? { collectIgnoreGuarded: guarded } : {}),
@@ -23460,7 +23485,7 @@ class Pool {
                 if (frame.deselected)
                     this.events.passDeselected?.(frame.file, frame.deselected);
                 if (frame.ids && (this.idsOf.has(frame.file) || this.opts.collectFirst?.listOnly))
-                    this.events.passIds?.(frame.file, frame.ids);
+                    this.events.passIds?.(frame.file, frame.ids, frame.filtered ?? []);
                 // (none: the module collected no test, a conftest ignores it or it is skipped at import)
                 else if (frame.ids && !frame.partial)
                     this.foundIds.set(frame.file, { ids: frame.ids, filtered: frame.filtered ?? [] });
@@ -25283,7 +25308,7 @@ class CollectionTruth {
             this.waitFor.delete(info.file);
             return false;
         }
-        const before = this.selected + this.deselected;
+        const [selectedBefore, deselectedBefore] = [this.selected, this.deselected];
         const hookChanged = info.deselected !== undefined && this.hookDeselect(info.file, info.deselected);
         const hooked = this.hookDeselected.get(info.file);
         const kept = info.ids.filter((id) => this.keeps(id));
@@ -25325,7 +25350,8 @@ class CollectionTruth {
             }
         }
         this.waitFor.delete(info.file);
-        return hookChanged || this.selected + this.deselected !== before;
+        // (a test the filter left out moves from selected to deselected: the sum alone stays)
+        return hookChanged || this.selected !== selectedBefore || this.deselected !== deselectedBefore;
     }
     /**
      * How many more tests a unit's filter left out than the listed items it ran that -k/-m had
@@ -26591,8 +26617,10 @@ function selectItems(items, opts) {
     }
     const selected = [];
     const deselected = [];
+    const atRun = opts.filterAtRun === true && sel.filters.length > 0;
+    const deselectOnly = atRun ? { ...sel, filters: [] } : sel;
     for (const item of requested) {
-        const v = filterItem(item, sel);
+        const v = atRun ? (filterItem(item, deselectOnly) === false ? false : 'unknown') : filterItem(item, sel);
         if (v === false) {
             deselected.push(item);
             narrowIds.delete(item.id);

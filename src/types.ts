@@ -120,9 +120,14 @@ export interface DiscoveryResult {
   /** Those of them that pass parametrize a generator or another iterator (pytest 9.1 warns of it
    * while collecting). */
   iteratorParametrize?: string[];
-  /** Those of them that write their own namespace at run time: importing one may make tests
-   * discovery did not list beside those it did (ParsedModule.namespaceWrites). */
+  /** Those of them that write their own namespace at run time, or star-import another's:
+   * importing one may make tests discovery did not list beside those it did
+   * (ParsedModule.namespaceWrites, dynamicReasons). */
   namespaceWriters?: string[];
+  /** A conftest.py of the suite defines pytest_collection_modifyitems or pytest_itemcollected:
+   * a test's marks and keywords may be the hook's to add, known only to the run (pytest calls such
+   * a hook with every test of the session, wherever the conftest is). */
+  itemHooks?: true;
 
   /**
    * The top-level names of every module the walked test modules and conftest.py files import

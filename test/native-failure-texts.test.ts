@@ -43,6 +43,17 @@ describe("builtin fixtures in a failure's arguments", () => {
   }, 60_000);
 });
 
+describe('a module the command line names that python_files does not match', () => {
+  it("has its assertions rewritten, as pytest's initial paths (lark: pytest tests/test_trees.py)", async () => {
+    const dir = project((d) => writeLines(d, 'tests/check_values.py', ['def test_values():', '    assert 1 == 2, "msg"']));
+    const args = ['-p', 'no:cacheprovider', 'tests/check_values.py'];
+    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'));
+    const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'));
+    expect(pytest.out).toContain('E       assert 1 == 2');
+    expect(normalOutput(fastest.out)).toBe(normalOutput(pytest.out));
+  }, 60_000);
+});
+
 describe.skipIf(!hasModule('hypothesis'))("hypothesis's explanation of a failing example", () => {
   it('names no line of fastest', async () => {
     const dir = project((d) =>

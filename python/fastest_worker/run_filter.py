@@ -6,6 +6,8 @@ mark and main plugins judge every collected item, so that a test the filter leav
 (its side effects, its time). The unit's `collected` frame names those ids (`filtered`): Node
 counts them as deselected. A test the unit lists by its own id was judged by Node already."""
 
+import os
+
 
 def _compiled(text):
     """pytest's compiled -k/-m expression, or None when there is none (an empty or blank -k
@@ -60,11 +62,32 @@ def _native_keyword_names(item):
     (the native tree hangs the rootdir's entries on its session), what was assigned on the test
     function, its marks' names."""
     names = {node.name for node in item.listchain() if node.kind != "session"}
-    function = item.function
-    function = getattr(function, "__func__", function)  # (a staticmethod or classmethod as found)
+    function = _native_function(item)
     names.update(getattr(function, "__dict__", None) or ())
-    names.update(mark.name for mark in item.iter_markers())
+    names.update(mark.name for mark in _native_marks(item))
     return names
+
+
+def _native_function(item):
+    function = item.function
+    return getattr(function, "__func__", function)  # (a staticmethod or classmethod as found)
+
+
+class _PluginMark:
+    __slots__ = ("name", "kwargs")
+
+    def __init__(self, name):
+        self.name = name
+        self.kwargs = {}
+
+
+def _native_marks(item):
+    """A native item's marks, and the one hypothesis' plugin adds to a @given test in its
+    pytest_collection_modifyitems (which the native engine does not call), when plugins load."""
+    marks = list(item.iter_markers())
+    if getattr(_native_function(item), "is_hypothesis_test", False) and not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+        marks.append(_PluginMark("hypothesis"))
+    return marks
 
 
 def _keyword_matcher(item):
@@ -84,21 +107,26 @@ class RunFilter:
         self.markexpr = _compiled(spec.get("markexpr"))
         self.deselect = tuple(spec.get("deselect") or ())
         self.active = bool(self.keyword or self.markexpr or self.deselect)
+        # (a conftest's hook may add marks and keywords to any test: Node left every test to the run)
+        self.every_test = bool(spec.get("all"))
 
     def keeps(self, item):
         if self.deselect and item.nodeid.startswith(self.deselect):
             return False
         if self.keyword is not None and not self.keyword.evaluate(_keyword_matcher(item)):
             return False
-        return self.markexpr is None or self.markexpr.evaluate(_Marks(item.iter_markers()))
+        import pytest
+        marks = item.iter_markers() if isinstance(item, pytest.Item) else _native_marks(item)
+        return self.markexpr is None or self.markexpr.evaluate(_Marks(marks))
 
     def split(self, items, wanted):
         """(the items to run, the ids left out): `items` are a unit's, `wanted` its listed ids
-        (None: the whole file). An item listed by its own id is run; Node selected it."""
+        (None: the whole file). An item listed by its own id is run, Node selected it, unless
+        init's `all` leaves every test to the run."""
         if not self.active:
             return items, []
         from _pytest.config.exceptions import UsageError
-        listed = frozenset(wanted or ())
+        listed = frozenset(() if self.every_test else wanted or ())
         run, left_out = [], []
         for item in items:
             try:

@@ -15,8 +15,9 @@ export interface PassListing {
 /**
  * What pytest lists of what each file collected. An id discovery listed keeps discovery's
  * verdict; any other (an expansion, a test made at import) is judged as pytest judges it: under
- * the node-id arguments, then by -k/-m/--deselect. A file without collected ids (it failed to
- * import, or skipped itself) lists nothing.
+ * the node-id arguments, then by -k/-m/--deselect. An id the workers' filter left out
+ * (`filteredByWorkers`) is deselected. A file without collected ids (it failed to import, or
+ * skipped itself) lists nothing.
  */
 export function listingOfPass(
   files: readonly string[],
@@ -25,19 +26,24 @@ export function listingOfPass(
   deselected: readonly TestItem[],
   narrowIds: ReadonlyMap<string, readonly string[]>,
   selectOptions: SelectOptions,
+  filteredByWorkers: ReadonlySet<string> = new Set(),
 ): PassListing {
   const chosen = new Map(selected.map((item) => [item.id, item]));
   const left = new Set(deselected.map((item) => item.id));
   const underArguments: SelectOptions = { ...selectOptions, keyword: undefined, markexpr: undefined, deselect: [] };
+  // (-k/-m the workers judged, every test when a conftest's hook may add marks: `filterAtRun`)
+  const judging = selectOptions.filterAtRun ? { ...selectOptions, keyword: undefined, markexpr: undefined } : selectOptions;
   const listing: PassListing = { ids: [], deselected: 0 };
   const judge = (item: TestItem, id: string): void => {
     if (!expansionSelected(item, id, undefined, underArguments)) return;
-    if (expansionSelected(item, id, undefined, selectOptions)) listing.ids.push(id);
+    if (expansionSelected(item, id, undefined, judging)) listing.ids.push(id);
     else listing.deselected++;
   };
   for (const file of files) {
     for (const id of collectedByFile.get(file) ?? []) {
-      if (chosen.has(id)) listing.ids.push(id);
+      // (discovery's verdict on an id it listed stands, unless every test is the workers' to judge)
+      if (filteredByWorkers.has(id) && (selectOptions.filterAtRun || !chosen.has(id))) listing.deselected++;
+      else if (chosen.has(id)) listing.ids.push(id);
       else if (left.has(id)) listing.deselected++;
       else {
         const covering = coveringIds(id).find((cover) => chosen.has(cover) || left.has(cover));

@@ -673,9 +673,12 @@ async function runSession(
    * id by id when -k/-m left that item to the run (a dynamic item, a class a node id asked for). */
   /** Tests the workers left out of their units' runs, judged with the module imported (`collected.filtered`). */
   const filteredByWorkers = new Set<string>();
+  /** The workers judge -k/-m on every test (discovery's `itemHooks`): theirs is the answer. */
+  const filterAtRun = collected.selectOptions.filterAtRun === true;
   const checkExpansion = (id: string) => {
     if (!filtering) return true;
     if (filteredByWorkers.has(id)) return false;
+    if (filterAtRun) return true;
     for (const covering of coveringIds(id)) {
       const item = toCheck.get(covering);
       if (item) return expansionSelected(item, id, collectedMarks.get(id), expansionFilter);
@@ -702,7 +705,7 @@ async function runSession(
     narrowOwner,
     keeps: checkExpansion,
     notListed: shard.notListed,
-    waitForAll: nodeIdsAsked,
+    waitForAll: nodeIdsAsked || filterAtRun,
   });
   for (const [file, ids] of checkedModules) truth.modules.set(file, ids);
   // pytest collects every module before the first test: a collection error stops the session
@@ -798,6 +801,7 @@ async function runSession(
                 ...(options.keyword !== null ? { keyword: options.keyword } : {}),
                 ...(options.markexpr !== null ? { markexpr: options.markexpr } : {}),
                 deselect: options.deselect,
+                ...(filterAtRun ? { all: true as const } : {}),
               },
             }
           : {}),
@@ -894,8 +898,9 @@ async function runSession(
             toCheck.set(file, wholeFileItem(file));
           }
         },
-        passIds: (file, ids) => {
+        passIds: (file, ids, filtered) => {
           passCollected.set(file, ids);
+          for (const id of filtered) filteredByWorkers.add(id);
         },
         passWarnings: (file, warnings) => passWarned.set(file, warnings),
         passDeselected: (file, ids) => {
@@ -997,7 +1002,9 @@ async function runSession(
   const passOrder = pass.files ?? [...new Set(units.map((unit) => unit.file))];
   /** `--collect-only -q`: what the pass collected, as pytest lists it (null: a run, or refused). */
   const listed =
-    listing && refusedNodeIds.length === 0 ? listingOfPass(passOrder, passCollected, selected, deselected, narrowIds, collected.selectOptions) : null;
+    listing && refusedNodeIds.length === 0
+      ? listingOfPass(passOrder, passCollected, selected, deselected, narrowIds, collected.selectOptions, filteredByWorkers)
+      : null;
   if (listed) {
     // what -k/-m left out of modules the pass did not list (another shard's) counts as the run's header counts it
     const failed = new Set([...errors.map((e) => e.file), ...results.filter(isCollectionSkip).map((r) => r.file ?? pathOfId(r.id))]);

@@ -299,6 +299,7 @@ export async function collect(session: Session, settings: CollectSettings = {}):
     erroredFiles: discovery.errors.map((e) => e.file),
     // a node id into a module that discovery does not list may be a test made at import: the run decides
     modules: new Set(discovery.modules ?? discovery.items.map((item) => item.file)),
+    ...(discovery.itemHooks && (options.keyword !== null || options.markexpr !== null) ? { filterAtRun: true } : {}),
   };
   const selection = selectItems(discovery.items, selectOptions);
   if (options.changed === null && options.affectedBy === null) return { discovery, selection, selectOptions, rememberDiscovery };

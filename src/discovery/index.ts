@@ -620,7 +620,14 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       warnings: cache?.warning ? [cache.warning] : [],
       modules: modules.map((l) => l.rel),
       iteratorParametrize: modules.filter((_, index) => entries[index] && parsedOf(entries[index]!).generatorParametrize).map((l) => l.rel),
-      namespaceWriters: modules.filter((_, index) => entries[index] && parsedOf(entries[index]!).namespaceWrites).map((l) => l.rel),
+      namespaceWriters: modules
+        .filter((_, index) => {
+          const parsed = entries[index] && parsedOf(entries[index]!);
+          // (`from x import *` binds names discovery does not know: lark's tests/__main__.py)
+          return parsed && (parsed.namespaceWrites || parsed.dynamicReasons.length > 0);
+        })
+        .map((l) => l.rel),
+      ...([...conftests.values()].some((info) => info.changesItems) ? { itemHooks: true as const } : {}),
       ...(importsKnown ? { importedModules: [...importedTops].sort() } : {}),
     };
   } finally {

@@ -54,12 +54,15 @@ export interface ConftestInfo {
   collectsFiles?: boolean;
   /** Defines pytest_pycollect_makemodule or pytest_collect_directory: its test modules collect as it says. */
   makesModules?: boolean;
+  /** Defines pytest_collection_modifyitems or pytest_itemcollected: a test's marks and keywords may be its to add. */
+  changesItems?: boolean;
   /** Its fixtures, from the rootdir's conftest.py down to the module's directory. */
   fixtureLevels: FixtureLevel[];
 }
 
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
 const MODULE_MAKING_HOOKS = new Set(['pytest_pycollect_makemodule', 'pytest_collect_directory']);
+const ITEM_CHANGING_HOOKS = new Set(['pytest_collection_modifyitems', 'pytest_itemcollected']);
 
 /** Bases that add no tests and change nothing pytest collects. */
 const NEUTRAL_BASES = /^(object|(abc\.)?ABC|(typing\.)?(Generic|Protocol)(\[.*\])?)$/s;
@@ -793,6 +796,7 @@ export function conftestFacts(mod: ParsedModule, dir: string, origin?: ValueScop
     hasGenerateTests: mod.hasGenerateTests,
     collectsFiles: defines(FILE_COLLECTING_HOOKS),
     makesModules: defines(MODULE_MAKING_HOOKS),
+    changesItems: defines(ITEM_CHANGING_HOOKS),
     collectIgnore: [...mod.collectIgnore, ...added(false, false)].map((p) => resolve(dir, p)),
     collectIgnoreGlob: [...mod.collectIgnoreGlob, ...added(true, false)].map((p) => resolve(dir, p)),
     ...(guarded.length > 0 ? { collectIgnoreGuarded: guarded } : {}),

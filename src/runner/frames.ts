@@ -84,6 +84,8 @@ export interface TestFilter {
   keyword?: string;
   markexpr?: string;
   deselect?: string[];
+  /** Judge every test, those the unit lists by their own ids too (a conftest's hook may add marks). */
+  all?: true;
 }
 export interface CollectedFrame {
   t: 'collected';

@@ -146,7 +146,7 @@ export interface RunEvents {
    * -k/-m keep); before `collectionDone`. */
   foundIds?(file: string, ids: string[], filtered: string[]): string[];
   /** The ids the pass collected in a file of `collectFirst.idsOf` (every file of a listing); before `collectionDone`. */
-  passIds?(file: string, ids: string[]): void;
+  passIds?(file: string, ids: string[], filtered: string[]): void;
   /** A listing (`collectFirst.listOnly`): what collecting `file` warned. */
   passWarnings?(file: string, warnings: WarningRecord[]): void;
   /** The pass found that the module's hooks deselected `ids` (pytest_deselected); before `fileCollected`. */
@@ -853,7 +853,7 @@ class Pool {
         if (frame.skipped) this.passSkips.push({ file: frame.file, result: frame.skipped });
         if (frame.warnings) this.events.passWarnings?.(frame.file, frame.warnings);
         if (frame.deselected) this.events.passDeselected?.(frame.file, frame.deselected);
-        if (frame.ids && (this.idsOf.has(frame.file) || this.opts.collectFirst?.listOnly)) this.events.passIds?.(frame.file, frame.ids);
+        if (frame.ids && (this.idsOf.has(frame.file) || this.opts.collectFirst?.listOnly)) this.events.passIds?.(frame.file, frame.ids, frame.filtered ?? []);
         // (none: the module collected no test, a conftest ignores it or it is skipped at import)
         else if (frame.ids && !frame.partial) this.foundIds.set(frame.file, { ids: frame.ids, filtered: frame.filtered ?? [] });
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);

@@ -204,7 +204,7 @@ export class CollectionTruth {
       this.waitFor.delete(info.file);
       return false;
     }
-    const before = this.selected + this.deselected;
+    const [selectedBefore, deselectedBefore] = [this.selected, this.deselected];
     const hookChanged = info.deselected !== undefined && this.hookDeselect(info.file, info.deselected);
     const hooked = this.hookDeselected.get(info.file);
     const kept = info.ids.filter((id) => this.keeps(id));
@@ -242,7 +242,8 @@ export class CollectionTruth {
       }
     }
     this.waitFor.delete(info.file);
-    return hookChanged || this.selected + this.deselected !== before;
+    // (a test the filter left out moves from selected to deselected: the sum alone stays)
+    return hookChanged || this.selected !== selectedBefore || this.deselected !== deselectedBefore;
   }
 
   /**

@@ -30,6 +30,10 @@ export interface SelectOptions {
    * refused. Absent: such a node id is refused at once.
    */
   modules?: ReadonlySet<string>;
+  /** -k and -m are the run's to judge (a conftest's hook may add marks and keywords: discovery's
+   * `itemHooks`): every test they could leave out is selected as `unknown`, for the workers to
+   * judge; --deselect still applies. */
+  filterAtRun?: boolean;
 }
 
 export interface SelectResult {
@@ -169,8 +173,10 @@ export function selectItems(items: TestItem[], opts: SelectOptions): SelectResul
 
   const selected: TestItem[] = [];
   const deselected: TestItem[] = [];
+  const atRun = opts.filterAtRun === true && sel.filters.length > 0;
+  const deselectOnly = atRun ? { ...sel, filters: [] } : sel;
   for (const item of requested) {
-    const v = filterItem(item, sel);
+    const v = atRun ? (filterItem(item, deselectOnly) === false ? false : 'unknown') : filterItem(item, sel);
     if (v === false) {
       deselected.push(item);
       narrowIds.delete(item.id);

@@ -187,3 +187,11 @@ export async function fastestOutput(args: string[], cwd: string, env: NodeJS.Pro
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   return { code, out };
 }
+
+/** Runs `cmd` in `dir` where each test appends its name to the file `log` (`RAN_LOG`): the summary
+ * line, the `-rA` status lines and the names of the tests that ran, sorted. */
+export async function runNamesLogged(cmd: string, args: string[], dir: string, tempRoot: string, log: string, env: NodeJS.ProcessEnv = {}) {
+  writeFileSync(log, '');
+  const out = (await runIn(cmd, args, dir, '', tempRoot, { ...env, RAN_LOG: log })).out;
+  return { line: summaryLine(out), tests: statusLines(out), ran: readFileSync(log, 'utf8').split('\n').filter(Boolean).sort() };
+}

@@ -1,0 +1,64 @@
+// -k/-m over marks a conftest's pytest_collection_modifyitems adds (the common "mark the tests of a
+// directory" recipe): discovery cannot see them, so every test is the run's to judge and the
+// workers judge each one with the marks the hook gave it. fastest judged the marks discovery saw:
+// `-m slow` deselected the hook's slow test (exit 5), `-m "not slow"` ran it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { cli, runIn, runNamesLogged, writeLines } from './helpers/against-pytest.js';
+
+const work = mkdtempSync(join(tmpdir(), 'fastest-hook-marks-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+it('-k/-m judge the marks a conftest hook adds, first and taught, in either engine, listings included', async () => {
+  const temp = join(work, 'tmp');
+  const selections = [
+    ['-m', 'slow'],
+    ['-m', 'not slow'],
+    ['-k', 'slow'],
+    ['-k', 'unit and not slow'],
+    ['-m', 'slow', '--deselect', 'integration/test_db.py::test_db[2]'],
+  ];
+  for (const engine of ['auto', 'pytest']) {
+    const dir = join(work, engine);
+    const log = join(dir, 'ran.log');
+    writeLines(dir, 'pytest.ini', ['[pytest]', 'markers =', '    slow: slow tests']);
+    writeLines(dir, 'conftest.py', [
+      'import pytest',
+      '',
+      'def pytest_collection_modifyitems(config, items):',
+      '    for item in items:',
+      '        if "integration" in item.nodeid:',
+      '            item.add_marker(pytest.mark.slow)',
+    ]);
+    const test = (name: string) => [
+      'import os',
+      'import pytest',
+      '',
+      '@pytest.mark.parametrize("n", [1, 2])',
+      `def test_${name}(n):`,
+      `    open(os.environ["RAN_LOG"], "a").write(f"${name}{n}\\n")`,
+    ];
+    writeLines(dir, 'integration/test_db.py', test('db'));
+    writeLines(dir, 'unit/test_util.py', test('util'));
+    const common = ['-p', 'no:cacheprovider', '-rA'];
+    const ran = (cmd: string, args: string[]) => runNamesLogged(cmd, args, dir, temp, log);
+    const listed = async (cmd: string, args: string[]) => (await runIn(cmd, args, dir, '', temp)).out.replace(/ in \d+\.\d+s/, '');
+    for (const round of ['first', 'taught']) {
+      if (round === 'taught') await ran(process.execPath, [cli, '--engine', engine, ...common]);
+      for (const k of selections) {
+        if (round === 'first') rmSync(join(dir, '.fastest'), { recursive: true, force: true });
+        const pytest = await ran('python3', ['-m', 'pytest', ...common, ...k]);
+        const fastest = await ran(process.execPath, [cli, '--engine', engine, ...common, ...k]);
+        const label = { engine, round, k: k.join(' ') };
+        expect({ ...label, ...fastest }).toEqual({ ...label, ...pytest });
+        const listing = ['-p', 'no:cacheprovider', '--co', '-q', ...k];
+        expect({ ...label, listing: await listed(process.execPath, [cli, '--engine', engine, ...listing]) }).toEqual({
+          ...label,
+          listing: await listed('python3', ['-m', 'pytest', ...listing]),
+        });
+      }
+    }
+  }
+}, 300_000);
