@@ -5574,7 +5574,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const fileUnits = (0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size + unlisted.length, expectedSeconds), pinBenchmarks, keepModulesWhole);
     // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
     // makes are for order, not for more workers.
-    const units = applyNarrowing(options.failedFirst && !options.lastFailed ? (0, index_js_1.unitsInItemOrder)(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits, narrowIds);
+    const units = applyNarrowing(options.failedFirst && !options.lastFailed ? (0, index_js_1.unitsInItemOrder)(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits, narrowIds).map((unit) => (filtering && unit.ids?.some((id) => selection.checkExpansions.has(id)) ? { ...unit, judge: true } : unit));
     const workers = workerCount(session, fileUnits.length + unlisted.length, expectedSeconds);
     prestarted?.keep(workers);
     // Dynamic items whose expansions -k/-m must still judge (usually none).
@@ -5586,6 +5586,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
      * id by id when -k/-m left that item to the run (a dynamic item, a class a node id asked for). */
     /** Tests the workers left out of their units' runs, judged with the module imported (`collected.filtered`). */
     const filteredByWorkers = new Set();
+    /** Tests a unit the workers judged whole (`Unit.judge`) kept: theirs is the answer. */
+    const keptByWorkers = new Set();
     /** The workers judge -k/-m on every test (discovery's `itemHooks`): theirs is the answer. */
     const filterAtRun = collected.selectOptions.filterAtRun === true;
     const checkExpansion = (id) => {
@@ -5593,7 +5595,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             return true;
         if (filteredByWorkers.has(id))
             return false;
-        if (filterAtRun)
+        if (filterAtRun || keptByWorkers.has(id))
             return true;
         for (const covering of (0, nodeid_js_1.coveringIds)(id)) {
             const item = toCheck.get(covering);
@@ -5626,6 +5628,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         keeps: checkExpansion,
         notListed: shard.notListed,
         waitForAll: nodeIdsAsked || filterAtRun,
+        // (the modules of tests -k/-m left to the run: what the filter keeps of them is the workers' to say)
+        waitForFiles: new Set([...toCheck.values()].map((item) => item.file)),
     });
     for (const [file, ids] of checkedModules)
         truth.modules.set(file, ids);
@@ -5780,6 +5784,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 if (info.filtered)
                     for (const id of info.filtered)
                         filteredByWorkers.add(id);
+                if (info.judged)
+                    for (const id of info.ids)
+                        if (!filteredByWorkers.has(id))
+                            keptByWorkers.add(id);
                 if (truth.unitCollected(info))
                     reporter.correctCounts(truth.selected, truth.deselected);
                 if (truth.waitFor.size === 0)
@@ -23239,7 +23247,7 @@ class Pool {
     }
     sendRun(slot, unit) {
         slot.runs++;
-        slot.proc.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
+        slot.proc.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected, ...(unit.judge ? { judge: true } : {}) } });
     }
     /**
      * The worker started its unit: the next unit of its own share is sent now, so that it goes on
@@ -23421,6 +23429,7 @@ class Pool {
                         ...(deselected ? { deselected } : {}),
                         ...(marks ? { marks } : {}),
                         ...(filtered.length > 0 ? { filtered } : {}),
+                        ...(slot.unit.judge ? { judged: true } : {}),
                     });
                 }
                 return;
@@ -25200,7 +25209,7 @@ class CollectionTruth {
         this.runFiles = new Set(input.units.map((u) => u.file));
         this.waitFor = new Set();
         for (const item of [...input.selected, ...input.deselected]) {
-            if ((item.dynamic || input.waitForAll) && this.runFiles.has(item.file))
+            if ((item.dynamic || input.waitForAll || input.waitForFiles?.has(item.file)) && this.runFiles.has(item.file))
                 this.waitFor.add(item.file);
         }
     }

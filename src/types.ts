@@ -322,6 +322,9 @@ export interface Unit {
   /** Some test of it uses pytest-benchmark's `benchmark` fixture: every such unit runs in the
    * same worker, in collection order, never split or taken by another worker. */
   benchmark?: true;
+  /** -k/-m left some test it lists to the run (marks a run taught unknown, a custom collector's
+   * items): the worker judges every test it collects, those listed by their own ids too. */
+  judge?: true;
 }
 
 /** pytest's exit codes (`pytest.ExitCode`), which every command of fastest and the Action use. */

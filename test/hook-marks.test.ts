@@ -62,3 +62,52 @@ it('-k/-m judge the marks a conftest hook adds, first and taught, in either engi
     }
   }
 }, 300_000);
+
+it("-m over the marks a conftest's collector gives its items: after a run taught their ids, the workers judge them", async () => {
+  // (a taught item's marks are unknown to discovery: -m left it to the run, which ran every such
+  // item and dropped the results it did not select, and the header counted them all: html5lib)
+  const temp = join(work, 'tmp');
+  const dir = join(work, 'collector');
+  const log = join(dir, 'ran.log');
+  writeLines(dir, 'pytest.ini', ['[pytest]', 'markers =', '    odd: odd lines']);
+  writeLines(dir, 'conftest.py', [
+    'import os',
+    'import pytest',
+    '',
+    'def pytest_collect_file(file_path, parent):',
+    '    if file_path.suffix == ".dat":',
+    '        return DatFile.from_parent(parent, path=file_path)',
+    '',
+    'class DatFile(pytest.File):',
+    '    def collect(self):',
+    '        for i, line in enumerate(self.path.read_text().splitlines()):',
+    '            item = DatItem.from_parent(self, name=str(i), line=line)',
+    '            if i % 2:',
+    '                item.add_marker(pytest.mark.odd)',
+    '            yield item',
+    '',
+    'class DatItem(pytest.Item):',
+    '    def __init__(self, *, line, **kwargs):',
+    '        super().__init__(**kwargs)',
+    '        self.line = line',
+    '',
+    '    def runtest(self):',
+    '        open(os.environ["RAN_LOG"], "a").write(self.nodeid + "\\n")',
+  ]);
+  for (const name of ['a', 'b']) writeLines(dir, `data/${name}.dat`, ['one', 'two', 'three', 'four', 'five']);
+  const header = async (cmd: string, args: string[]) =>
+    (await runIn(cmd, args, dir, '', temp, { RAN_LOG: join(dir, 'header.log') })).out.split('\n').find((line) => line.startsWith('collected'));
+  await runIn(process.execPath, [cli, '-p', 'no:cacheprovider'], dir, '', temp, { RAN_LOG: log });
+  for (const k of [
+    ['-m', 'odd'],
+    ['-m', 'odd', '-k', 'not 3'],
+  ]) {
+    const args = ['-p', 'no:cacheprovider', '-rA', ...k];
+    const pytest = {
+      ...(await runNamesLogged('python3', ['-m', 'pytest', ...args], dir, temp, log)),
+      header: await header('python3', ['-m', 'pytest', ...args]),
+    };
+    const fastest = { ...(await runNamesLogged(process.execPath, [cli, ...args], dir, temp, log)), header: await header(process.execPath, [cli, ...args]) };
+    expect({ k, ...fastest }).toEqual({ k, ...pytest });
+  }
+}, 120_000);

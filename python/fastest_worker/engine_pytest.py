@@ -1134,7 +1134,7 @@ class PytestEngine:
         # the module failed or was skipped: then its error or skip stands for every id.
         collected_ok = not plugin.unit_errors and not plugin.unit_skipped_modules
         collected = items
-        items, filtered = self.run_filter.split(collected, ids)
+        items, filtered = self.run_filter.split(collected, ids, bool(unit.get("judge")))
         self.emit(self.collected.frame(file, selected_ids, ids, module_ids if collected_ok else None,
                                        self.hook_deselected(file), collected, filtered))
 

@@ -119,14 +119,14 @@ class RunFilter:
         marks = item.iter_markers() if isinstance(item, pytest.Item) else _native_marks(item)
         return self.markexpr is None or self.markexpr.evaluate(_Marks(marks))
 
-    def split(self, items, wanted):
+    def split(self, items, wanted, every=False):
         """(the items to run, the ids left out): `items` are a unit's, `wanted` its listed ids
         (None: the whole file). An item listed by its own id is run, Node selected it, unless
-        init's `all` leaves every test to the run."""
+        init's `all` or the unit's `judge` (`every`) leaves every test to the run."""
         if not self.active:
             return items, []
         from _pytest.config.exceptions import UsageError
-        listed = frozenset(() if self.every_test else wanted or ())
+        listed = frozenset(() if self.every_test or every else wanted or ())
         run, left_out = [], []
         for item in items:
             try:

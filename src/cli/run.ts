@@ -661,7 +661,7 @@ async function runSession(
   const units = applyNarrowing(
     options.failedFirst && !options.lastFailed ? unitsInItemOrder(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits,
     narrowIds,
-  );
+  ).map((unit) => (filtering && unit.ids?.some((id) => selection.checkExpansions.has(id)) ? { ...unit, judge: true as const } : unit));
   const workers = workerCount(session, fileUnits.length + unlisted.length, expectedSeconds);
   prestarted?.keep(workers);
   // Dynamic items whose expansions -k/-m must still judge (usually none).
@@ -673,12 +673,14 @@ async function runSession(
    * id by id when -k/-m left that item to the run (a dynamic item, a class a node id asked for). */
   /** Tests the workers left out of their units' runs, judged with the module imported (`collected.filtered`). */
   const filteredByWorkers = new Set<string>();
+  /** Tests a unit the workers judged whole (`Unit.judge`) kept: theirs is the answer. */
+  const keptByWorkers = new Set<string>();
   /** The workers judge -k/-m on every test (discovery's `itemHooks`): theirs is the answer. */
   const filterAtRun = collected.selectOptions.filterAtRun === true;
   const checkExpansion = (id: string) => {
     if (!filtering) return true;
     if (filteredByWorkers.has(id)) return false;
-    if (filterAtRun) return true;
+    if (filterAtRun || keptByWorkers.has(id)) return true;
     for (const covering of coveringIds(id)) {
       const item = toCheck.get(covering);
       if (item) return expansionSelected(item, id, collectedMarks.get(id), expansionFilter);
@@ -706,6 +708,8 @@ async function runSession(
     keeps: checkExpansion,
     notListed: shard.notListed,
     waitForAll: nodeIdsAsked || filterAtRun,
+    // (the modules of tests -k/-m left to the run: what the filter keeps of them is the workers' to say)
+    waitForFiles: new Set([...toCheck.values()].map((item) => item.file)),
   });
   for (const [file, ids] of checkedModules) truth.modules.set(file, ids);
   // pytest collects every module before the first test: a collection error stops the session
@@ -867,6 +871,7 @@ async function runSession(
         unitCollected: (info) => {
           if (info.marks) for (const [id, marks] of Object.entries(info.marks)) collectedMarks.set(id, marks);
           if (info.filtered) for (const id of info.filtered) filteredByWorkers.add(id);
+          if (info.judged) for (const id of info.ids) if (!filteredByWorkers.has(id)) keptByWorkers.add(id);
           if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },

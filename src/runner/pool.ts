@@ -119,6 +119,8 @@ export interface UnitCollected {
   marks?: Record<string, Mark[]>;
   /** Those of `ids` the filter leaves out: the worker does not run them. */
   filtered?: string[];
+  /** The worker judged every test of the unit (`Unit.judge`). */
+  judged?: true;
   /** The unit is what was left of another after its worker died (its ids were counted already). */
   retry: boolean;
 }
@@ -625,7 +627,7 @@ class Pool {
 
   private sendRun(slot: Slot, unit: Unit): void {
     slot.runs++;
-    slot.proc!.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
+    slot.proc!.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected, ...(unit.judge ? { judge: true } : {}) } });
   }
 
   /**
@@ -799,6 +801,7 @@ class Pool {
             ...(deselected ? { deselected } : {}),
             ...(marks ? { marks } : {}),
             ...(filtered.length > 0 ? { filtered } : {}),
+            ...(slot.unit.judge ? { judged: true as const } : {}),
           });
         }
         return;

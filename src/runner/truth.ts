@@ -21,6 +21,8 @@ export interface TruthInput {
   /** Wait for every run file's counts, not only those with dynamic items (node ids were asked for:
    * a few tests, and one the module does not produce changes the header to pytest's). */
   waitForAll?: boolean;
+  /** Files whose counts only their units know (tests -k/-m left to the run). */
+  waitForFiles?: ReadonlySet<string>;
 }
 
 /** How many of `ids` each item stands for: its own id, else its expansions and its contents. */
@@ -100,7 +102,7 @@ export class CollectionTruth {
     this.runFiles = new Set(input.units.map((u) => u.file));
     this.waitFor = new Set();
     for (const item of [...input.selected, ...input.deselected]) {
-      if ((item.dynamic || input.waitForAll) && this.runFiles.has(item.file)) this.waitFor.add(item.file);
+      if ((item.dynamic || input.waitForAll || input.waitForFiles?.has(item.file)) && this.runFiles.has(item.file)) this.waitFor.add(item.file);
     }
   }
 

@@ -682,7 +682,7 @@ class NativeEngine:
         ids = unit.get("ids")
         module_items = state[1]
         collected = self._select(module_items, ids)
-        items, filtered = self.run_filter.split(collected, ids)
+        items, filtered = self.run_filter.split(collected, ids, bool(unit.get("judge")))
         # What is left to requeue if this worker dies mid-unit, and what the module does not
         # produce of what the unit lists (docs/protocol.md).
         self.emit(self.collected.frame(
