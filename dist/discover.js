@@ -13649,6 +13649,8 @@ exports.evaluate = evaluate;
 /** A usage error in selection arguments: pytest exits with 4 and prints `ERROR: <message>`. */
 class SelectionError extends Error {
     exitCode = 4;
+    /** (pytest's main writes a blank line after each: errorOutcome) */
+    blankLine = true;
     /**
      * pytest writes each to stderr as `ERROR: ${msg}\n\n`; `message` joins them so that writing
      * `ERROR: ${message}\n\n` reproduces pytest's output byte for byte.
@@ -14831,8 +14833,9 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
             }
             // A function is not a collector: parts below it match nothing and name no collector.
             const isCollector = group.some((item) => nodeNames(item).length > node.depth + 1);
+            // (a unittest.TestCase subclass is pytest's UnitTestCase collector)
             if (isCollector)
-                work.push({ repr: `<Class ${name}>`, items: group, depth: node.depth + 1 });
+                work.push({ repr: `<${group.every((item) => item.unittest) ? 'UnitTestCase' : 'Class'} ${name}>`, items: group, depth: node.depth + 1 });
         }
     }
     if (anyMatched)

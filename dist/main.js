@@ -6579,7 +6579,11 @@ const index_js_2 = __nccwpck_require__(9286);
 const index_js_3 = __nccwpck_require__(1276);
 /** The items with those of the files in `collected` replaced by the ids their modules collected. */
 function itemsAsCollected(items, collected) {
-    return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => (0, index_js_1.itemsOfCollectedFile)(file, ids, []))];
+    // (a listed item keeps what discovery knows of it: a unittest class is pytest's UnitTestCase)
+    return [
+        ...items.filter((item) => !collected.has(item.file)),
+        ...[...collected].flatMap(([file, ids]) => (0, index_js_1.itemsOfCollectedModule)(file, items.filter((item) => item.file === file), ids)),
+    ];
 }
 /** The options of a run of one worker and no unit, which only collects or imports (its own part added). */
 function oneWorkerWithoutUnits(session, own) {
@@ -26201,6 +26205,8 @@ exports.evaluate = evaluate;
 /** A usage error in selection arguments: pytest exits with 4 and prints `ERROR: <message>`. */
 class SelectionError extends Error {
     exitCode = 4;
+    /** (pytest's main writes a blank line after each: errorOutcome) */
+    blankLine = true;
     /**
      * pytest writes each to stderr as `ERROR: ${msg}\n\n`; `message` joins them so that writing
      * `ERROR: ${message}\n\n` reproduces pytest's output byte for byte.
@@ -27383,8 +27389,9 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
             }
             // A function is not a collector: parts below it match nothing and name no collector.
             const isCollector = group.some((item) => nodeNames(item).length > node.depth + 1);
+            // (a unittest.TestCase subclass is pytest's UnitTestCase collector)
             if (isCollector)
-                work.push({ repr: `<Class ${name}>`, items: group, depth: node.depth + 1 });
+                work.push({ repr: `<${group.every((item) => item.unittest) ? 'UnitTestCase' : 'Class'} ${name}>`, items: group, depth: node.depth + 1 });
         }
     }
     if (anyMatched)

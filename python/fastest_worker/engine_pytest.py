@@ -216,7 +216,11 @@ def build_result(reports, crash_lines=False, subtests=None, failed_subtests=0):
     if subtests:
         result["subtests"] = subtests
     location = last.location
-    if location and location[2] and str(location[2]) != _id_headline(last.nodeid):
+    if not location or not location[2]:
+        # an item whose reportinfo names no domain (a custom Item keeping pytest's default):
+        # pytest's _getfailureheadline falls back to this
+        result["headline"] = "test session"
+    elif str(location[2]) != _id_headline(last.nodeid):
         # pytest's head line is the location's domain: a doctest's "[doctest] name", a test's in a
         # pytest-describe block (a Module) its own name, a plugin item's whatever it reports
         result["headline"] = str(location[2])

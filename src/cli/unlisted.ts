@@ -2,7 +2,7 @@
 // collection would: one worker collects their modules, with no unit to run. Used by `fastest plan`
 // and the Action's plan role before planning, and by `--lf` for recorded failures (cli/run.ts).
 import { resolve } from 'node:path';
-import { itemsOfCollectedFile } from '../discovery/index.js';
+import { itemsOfCollectedModule } from '../discovery/index.js';
 import { runUnits, type RunOptions } from '../runner/index.js';
 import { SelectionError, unmatchedNodeIds } from '../select/index.js';
 import type { TestItem } from '../types.js';
@@ -11,7 +11,17 @@ import type { Collected, Session } from './session.js';
 
 /** The items with those of the files in `collected` replaced by the ids their modules collected. */
 export function itemsAsCollected(items: TestItem[], collected: Map<string, string[]>): TestItem[] {
-  return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => itemsOfCollectedFile(file, ids, []))];
+  // (a listed item keeps what discovery knows of it: a unittest class is pytest's UnitTestCase)
+  return [
+    ...items.filter((item) => !collected.has(item.file)),
+    ...[...collected].flatMap(([file, ids]) =>
+      itemsOfCollectedModule(
+        file,
+        items.filter((item) => item.file === file),
+        ids,
+      ),
+    ),
+  ];
 }
 
 /** The options of a run of one worker and no unit, which only collects or imports (its own part added). */

@@ -13,6 +13,8 @@
 /** A usage error in selection arguments: pytest exits with 4 and prints `ERROR: <message>`. */
 export class SelectionError extends Error {
   readonly exitCode = 4;
+  /** (pytest's main writes a blank line after each: errorOutcome) */
+  readonly blankLine = true;
   /**
    * pytest writes each to stderr as `ERROR: ${msg}\n\n`; `message` joins them so that writing
    * `ERROR: ${message}\n\n` reproduces pytest's output byte for byte.

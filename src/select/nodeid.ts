@@ -158,7 +158,8 @@ export function notFoundMessage(arg: NodeIdArg, items: TestItem[], rootdir: stri
       }
       // A function is not a collector: parts below it match nothing and name no collector.
       const isCollector = group.some((item) => nodeNames(item).length > node.depth + 1);
-      if (isCollector) work.push({ repr: `<Class ${name}>`, items: group, depth: node.depth + 1 });
+      // (a unittest.TestCase subclass is pytest's UnitTestCase collector)
+      if (isCollector) work.push({ repr: `<${group.every((item) => item.unittest) ? 'UnitTestCase' : 'Class'} ${name}>`, items: group, depth: node.depth + 1 });
     }
   }
   if (anyMatched) return null;
