@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { cli, runIn, runNamesLogged, writeLines } from './helpers/against-pytest.js';
+import { cli, runIn, runNamesLogged, summaryLine, writeLines } from './helpers/against-pytest.js';
 
 const work = mkdtempSync(join(tmpdir(), 'fastest-hook-marks-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -114,3 +114,41 @@ it("-m over the marks a conftest's collector gives its items: after a run taught
     expect({ k, ...fastest }).toEqual({ k, ...pytest });
   }
 }, 120_000);
+
+it("what collecting a module warned is reported when -m leaves none of the module's tests to run", async () => {
+  // (the warnings ride on a module's first result: a unit whose tests the workers' filter all left
+  // out hands them to the next one)
+  const temp = join(work, 'tmp');
+  const dir = join(work, 'warned');
+  writeLines(dir, 'pytest.ini', ['[pytest]', 'markers =', '    odd: odd lines']);
+  writeLines(dir, 'conftest.py', [
+    'import warnings',
+    'import pytest',
+    '',
+    'def pytest_collect_file(file_path, parent):',
+    '    if file_path.suffix == ".dat":',
+    '        return DatFile.from_parent(parent, path=file_path)',
+    '',
+    'class DatFile(pytest.File):',
+    '    def collect(self):',
+    '        warnings.warn(UserWarning("collecting " + self.path.name))',
+    '        for i, line in enumerate(self.path.read_text().splitlines()):',
+    '            item = DatItem.from_parent(self, name=str(i))',
+    '            if line == "odd":',
+    '                item.add_marker(pytest.mark.odd)',
+    '            yield item',
+    '',
+    'class DatItem(pytest.Item):',
+    '    def runtest(self):',
+    '        pass',
+  ]);
+  writeLines(dir, 'data/a.dat', ['even', 'even']);
+  writeLines(dir, 'data/b.dat', ['odd', 'even']);
+  const args = ['-p', 'no:cacheprovider', '-q', '-n', '1', '-m', 'odd'];
+  const pytest = await runIn('python3', ['-m', 'pytest', ...args.filter((arg) => arg !== '-n' && arg !== '1')], dir, '', temp);
+  expect(pytest.out).toContain('2 warnings');
+  for (const round of ['first', 'taught']) {
+    const fastest = await runIn(process.execPath, [cli, ...args], dir, '', temp);
+    expect({ round, line: summaryLine(fastest.out) }).toEqual({ round, line: summaryLine(pytest.out) });
+  }
+}, 60_000);

@@ -1139,6 +1139,10 @@ class PytestEngine:
         collected_ok = not plugin.unit_errors and not plugin.unit_skipped_modules
         collected = items
         items, filtered = self.run_filter.split(collected, ids, bool(unit.get("judge")))
+        if not items and plugin.collect_warnings:
+            # no result of this unit carries what collecting the module warned: the next one does
+            self.pass_warnings = self.pass_warnings + plugin.collect_warnings
+            plugin.collect_warnings = []
         self.emit(self.collected.frame(file, selected_ids, ids, module_ids if collected_ok else None,
                                        self.hook_deselected(file), collected, filtered))
 
