@@ -90,14 +90,6 @@ def _native_marks(item):
     return marks
 
 
-def _keyword_matcher(item):
-    import pytest
-    if isinstance(item, pytest.Item):
-        from _pytest.mark import KeywordMatcher
-        return KeywordMatcher.from_item(item)
-    return _Names(_native_keyword_names(item))
-
-
 class RunFilter:
     """init's `filter` ({keyword?, markexpr?, deselect?}) as pytest applies it to collected items."""
 
@@ -110,14 +102,19 @@ class RunFilter:
         # (a conftest's hook may add marks and keywords to any test: Node left every test to the run)
         self.every_test = bool(spec.get("all"))
 
-    def keeps(self, item):
+    def keeps(self, item, pytest_item, keyword_matcher):
+        """`pytest_item`: pytest's Item class (a native engine's item is none);
+        `keyword_matcher`: pytest's KeywordMatcher."""
         if self.deselect and item.nodeid.startswith(self.deselect):
             return False
-        if self.keyword is not None and not self.keyword.evaluate(_keyword_matcher(item)):
-            return False
-        import pytest
-        marks = item.iter_markers() if isinstance(item, pytest.Item) else _native_marks(item)
-        return self.markexpr is None or self.markexpr.evaluate(_Marks(marks))
+        native = not isinstance(item, pytest_item)
+        if self.keyword is not None:
+            matcher = _Names(_native_keyword_names(item)) if native else keyword_matcher.from_item(item)
+            if not self.keyword.evaluate(matcher):
+                return False
+        if self.markexpr is None:
+            return True
+        return self.markexpr.evaluate(_Marks(_native_marks(item) if native else item.iter_markers()))
 
     def split(self, items, wanted, every=False):
         """(the items to run, the ids left out): `items` are a unit's, `wanted` its listed ids
@@ -125,12 +122,14 @@ class RunFilter:
         init's `all` or the unit's `judge` (`every`) leaves every test to the run."""
         if not self.active:
             return items, []
+        import pytest
         from _pytest.config.exceptions import UsageError
+        from _pytest.mark import KeywordMatcher
         listed = frozenset(() if self.every_test or every else wanted or ())
         run, left_out = [], []
         for item in items:
             try:
-                kept = item.nodeid in listed or self.keeps(item)
+                kept = item.nodeid in listed or self.keeps(item, pytest.Item, KeywordMatcher)
             except UsageError:  # `-k "name(arg=1)"`: pytest's usage error is Node's to give
                 kept = True
             if kept:
