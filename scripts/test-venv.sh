@@ -105,4 +105,18 @@ if ! "${pip[@]}" install --no-deps --find-links "$wheels" --target "$dir/apart" 
   echo "$apart: cannot install for Python ${base%% *}" >&2
   exit 1
 fi
+# pytest rewrites the assertions of every module of a plugin's distribution it imports (all of
+# hypothesis, which its plugin imports at every session's end) and keeps the result only where
+# bytecode may be written; PYTHONDONTWRITEBYTECODE, set on these machines, stops that, and each
+# pytest run of the tests spent ~0.7 s of CPU rewriting hypothesis again. One session allowed to
+# write leaves the rewritten modules in site-packages, where pytest reads them whatever the
+# environment says (the same code: pytest's own cache of its own rewriting).
+warm=$(mktemp -d)
+apart_dir=$(cd "$dir" && pwd)/apart
+echo 'def test_warm(): pass' >"$warm/test_warm.py"
+if ! (cd "$warm" && env -u PYTHONDONTWRITEBYTECODE PYTHONPATH="$apart_dir" "$venv_python" -m pytest -q -p no:cacheprovider >/dev/null 2>&1); then
+  echo "$dir: pytest could not run a trivial test" >&2
+  rm -rf "$warm"; exit 1
+fi
+rm -rf "$warm"
 echo "$stamp" >"$dir/.stamp"

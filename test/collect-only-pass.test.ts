@@ -2,12 +2,12 @@
 // pytest's collection error (exit 2), not a listing; a module that makes tests at import lists
 // them; what importing a module warns is in the warnings summary. The workers' collection pass
 // answers; its whole output and exit code are compared here with the installed pytest's, for
-// both engines, one and two workers, and before and after a run taught discovery.
+// both engines, one and two workers, and (the default setting) after a run taught discovery.
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_SETTINGS, fastestOutput, projectPerEngine } from './helpers/against-pytest.js';
+import { ENGINE_SETTINGS, fastestOutput, projectPerEngine, roundsOfSetting } from './helpers/against-pytest.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' };
@@ -81,7 +81,7 @@ describe('--collect-only -q lists what the collection pass collected, as pytest'
 
   it.concurrent.each(ENGINE_SETTINGS.map(([engine, workers], index) => [engine!, workers!, index]))('engine %s, -n %s', async (engine, workers, index) => {
     const dir = dirs[index as number]!;
-    for (const taught of [false, true]) {
+    for (const taught of roundsOfSetting(index as number)) {
       rmSync(join(dir, '.fastest'), { recursive: true, force: true });
       // a run first: discovery learns what it can of the modules
       if (taught) spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider', '--continue-on-collection-errors'], { cwd: dir, env });

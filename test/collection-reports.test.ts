@@ -4,11 +4,11 @@
 // import, a module whose import adds a warnings filter (Python-Markdown), a deselected test that
 // carried a module's collection warning (faker), a conftest replacing test classes (SQLAlchemy's
 // plugin), a module raising unittest.SkipTest at import (docutils). Each against pytest, with
-// every engine setting, first run and taught.
+// every engine setting, and (the default one) after a run taught discovery.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ENGINE_SETTINGS, normalOutput, projectPerEngine, runIn, type Ran } from './helpers/against-pytest.js';
+import { cli, ENGINE_SETTINGS, normalOutput, oncePerKey, projectPerEngine, roundsOfSetting, runIn } from './helpers/against-pytest.js';
 
 interface Shape {
   files: Record<string, string>;
@@ -169,28 +169,26 @@ const withoutProgress = (out: string) =>
 describe('collection reports of real suites’ shapes', () => {
   for (const [name, shape] of Object.entries(SHAPES)) {
     const dirs = projectPerEngine(`fastest-collection-${name}-`, (dir) => write(dir, shape.files));
+    // pytest keeps no cache here: its run of a command line is the same in every project and round
+    const pytestRun = oncePerKey(async (dir, key) => {
+      const common = JSON.parse(key) as string[];
+      const pytest = await runIn('python3', ['-m', 'pytest', ...common], dir, '', join(dir, 'tmp-p'));
+      return { ...pytest, xml: common.some((a) => a.startsWith('--junitxml')) ? readXml(dir) : '' };
+    });
     ENGINE_SETTINGS.forEach(([engine, workers], at) => {
       if (shape.notNative && engine === 'native') return;
       it(`${name}: pytest's (engine ${engine}, ${workers} workers)`, async () => {
         const dir = dirs[at]!;
-        // (pytest keeps no cache here: its run of a command line is the same in both rounds)
-        const pytestRuns = new Map<string, { pytest: Ran; pytestXml: string }>();
-        for (const round of ['first', 'taught']) {
+        for (const taught of roundsOfSetting(at)) {
           for (const args of shape.commandLines) {
             const common = ['-p', 'no:cacheprovider', ...args];
-            let reference = pytestRuns.get(common.join(' '));
-            if (reference === undefined) {
-              const pytest = await runIn('python3', ['-m', 'pytest', ...common], dir, '', join(dir, 'tmp-p'));
-              reference = { pytest, pytestXml: args.some((a) => a.startsWith('--junitxml')) ? readXml(dir) : '' };
-              pytestRuns.set(common.join(' '), reference);
-            }
-            const { pytest, pytestXml } = reference;
+            const pytest = await pytestRun(dir, JSON.stringify(common));
             const fastest = await runIn(process.execPath, [cli, '--engine', engine, '-n', workers, ...common], dir, '', join(dir, 'tmp-f'));
             const fastestXml = args.some((a) => a.startsWith('--junitxml')) ? readXml(dir) : '';
-            const label = `${round}: ${args.join(' ')}`;
+            const label = `${taught ? 'taught' : 'first'}: ${args.join(' ')}`;
             expect(withoutProgress(fastest.out), label).toBe(withoutProgress(pytest.out));
             expect(fastest.code, label).toBe(pytest.code);
-            expect(fastestXml, label).toBe(pytestXml);
+            expect(fastestXml, label).toBe(pytest.xml);
           }
         }
       });

@@ -66,6 +66,7 @@ function project(dir: string): void {
 
 it('-k matches the name of a function a conftest made a collector of, first and after a whole run', async () => {
   const temp = join(work, 'tmp');
+  const expected: string[] = [];
   for (const engine of ['auto', 'pytest']) {
     const dir = join(work, engine);
     project(dir);
@@ -74,11 +75,15 @@ it('-k matches the name of a function a conftest made a collector of, first and 
       ['-k', 'not emitter'],
       ['-k', 'one'],
     ];
-    const expected: string[] = [];
-    for (const k of selections) expected.push(summaryLine((await runIn('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', ...k], dir, '', temp)).out));
-    expect(expected).toEqual(['2 passed, 1 deselected', '1 passed, 2 deselected', '1 passed, 2 deselected']);
+    // (pytest's lines are the same for each engine's project: asked once)
+    if (expected.length === 0) {
+      for (const k of selections)
+        expected.push(summaryLine((await runIn('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', ...k], dir, '', temp)).out));
+      expect(expected).toEqual(['2 passed, 1 deselected', '1 passed, 2 deselected', '1 passed, 2 deselected']);
+    }
     const args = ['-q', '-p', 'no:cacheprovider', '--engine', engine];
-    for (const round of ['first', 'after a whole run']) {
+    // (the taught round exercises discovery's cache, the same whichever engine runs: auto's alone)
+    for (const round of engine === 'auto' ? ['first', 'after a whole run'] : ['first']) {
       if (round !== 'first') expect(summaryLine((await runIn(process.execPath, [cli, ...args], dir, '', temp)).out)).toBe('3 passed');
       for (const [index, k] of selections.entries()) {
         const fastest = await runIn(process.execPath, [cli, ...args, ...k], dir, '', temp);

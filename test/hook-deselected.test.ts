@@ -4,13 +4,13 @@
 // Each worker runs the hook over the modules it collects and reports what it deselected; Node
 // counts each id once, and only those the command line collects (node-id arguments leave a
 // module's other tests uncollected). The collected line, the closing line and the exit code are
-// compared here with the installed pytest's, for both engines, one and two workers, before and
-// after a run taught discovery; and `--co -q` whole.
+// compared here with the installed pytest's, for both engines, one and two workers, and (the
+// default setting) after a run taught discovery; and `--co -q` whole.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_SETTINGS, fastestOutput, projectPerEngine } from './helpers/against-pytest.js';
+import { ENGINE_SETTINGS, fastestOutput, projectPerEngine, roundsOfSetting } from './helpers/against-pytest.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' };
@@ -103,7 +103,7 @@ describe('tests a conftest hook deselects are counted as pytest counts them', ()
 
   it.concurrent.each(ENGINE_SETTINGS.map(([engine, workers], index) => [engine!, workers!, index]))('engine %s, -n %s', async (engine, workers, index) => {
     const dir = dirs[index as number]!;
-    for (const taught of [false, true]) {
+    for (const taught of roundsOfSetting(index as number)) {
       rmSync(join(dir, '.fastest'), { recursive: true, force: true });
       if (taught) spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider'], { cwd: dir, env });
       for (const args of CASES) {

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ENGINE_SETTINGS, normalOutput, projectPerEngine, runIn } from './helpers/against-pytest.js';
+import { cli, ENGINE_SETTINGS, normalOutput, oncePerKey, projectPerEngine, runIn } from './helpers/against-pytest.js';
 
 const dirs = projectPerEngine('fastest-lastfailed-uncollected-', (dir) => {
   writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
@@ -17,26 +17,36 @@ const dirs = projectPerEngine('fastest-lastfailed-uncollected-', (dir) => {
 const COMMAND_LINES = [['--lf'], ['--ff'], ['--lf', '-v'], ['--ff', '-q'], ['--lf', '-k', 'test_ok']];
 const record = (dir: string) => join(dir, '.pytest_cache', 'v', 'cache', 'lastfailed');
 
+/** A fresh .pytest_cache in `dir` whose record of failures is `recorded`. */
+function seed(dir: string, recorded: string): void {
+  rmSync(join(dir, '.pytest_cache'), { recursive: true, force: true });
+  mkdirSync(join(record(dir), '..'), { recursive: true });
+  writeFileSync(record(dir), recorded);
+}
+
+/** pytest's run of [recorded, args] (a JSON key) over a seeded record, and the record it left, once per key. */
+const pytestOverRecord = () =>
+  oncePerKey(async (dir, key) => {
+    const [recorded, args] = JSON.parse(key) as [string, string[]];
+    seed(dir, recorded);
+    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(dir, 'tmp-p'));
+    return { ...pytest, record: readFileSync(record(dir), 'utf8') };
+  });
+const pytestRun = pytestOverRecord();
+
 describe('--lf/--ff with a recorded module that still fails to import', () => {
   ENGINE_SETTINGS.forEach(([engine, workers], at) => {
     it(`reports and records as pytest (engine ${engine}, ${workers} workers)`, async () => {
       const dir = dirs[at]!;
       for (const recorded of ['{\n  "test_bad.py": true\n}', '{\n  "test_bad.py": true,\n  "test_ok.py::test_fails": true\n}']) {
         for (const args of COMMAND_LINES) {
-          const seed = () => {
-            rmSync(join(dir, '.pytest_cache'), { recursive: true, force: true });
-            mkdirSync(join(record(dir), '..'), { recursive: true });
-            writeFileSync(record(dir), recorded);
-          };
-          seed();
-          const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(dir, 'tmp-p'));
-          const pytestRecord = readFileSync(record(dir), 'utf8');
-          seed();
+          const pytest = await pytestRun(dir, JSON.stringify([recorded, args]));
+          seed(dir, recorded);
           const fastest = await runIn(process.execPath, [cli, '--engine', engine, '-n', workers, ...args], dir, '', join(dir, 'tmp-f'));
           const label = `${recorded} ${args.join(' ')}`;
           expect(normalOutput(fastest.out).replace(/^cachedir: .*\n/m, ''), label).toBe(normalOutput(pytest.out).replace(/^cachedir: .*\n/m, ''));
           expect(fastest.code, label).toBe(pytest.code);
-          expect(readFileSync(record(dir), 'utf8'), label).toBe(pytestRecord);
+          expect(readFileSync(record(dir), 'utf8'), label).toBe(pytest.record);
         }
       }
     });
@@ -55,6 +65,7 @@ const namedDirs = projectPerEngine('fastest-lastfailed-named-', (dir) => {
 });
 
 describe('--lf with named files and modules without tests', () => {
+  const namedPytestRun = pytestOverRecord();
   ENGINE_SETTINGS.forEach(([engine, workers], at) => {
     it(`reports as pytest (engine ${engine}, ${workers} workers)`, async () => {
       const dir = namedDirs[at]!;
@@ -66,14 +77,9 @@ describe('--lf with named files and modules without tests', () => {
         ['test_a.py', 'test_d.py', '--lf'],
       ];
       for (const args of commandLines) {
-        const seed = () => {
-          rmSync(join(dir, '.pytest_cache'), { recursive: true, force: true });
-          mkdirSync(join(record(dir), '..'), { recursive: true });
-          writeFileSync(record(dir), '{\n  "test_a.py::test_fail": true\n}');
-        };
-        seed();
-        const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(dir, 'tmp-p'));
-        seed();
+        const recorded = '{\n  "test_a.py::test_fail": true\n}';
+        const pytest = await namedPytestRun(dir, JSON.stringify([recorded, args]));
+        seed(dir, recorded);
         const fastest = await runIn(process.execPath, [cli, '--engine', engine, '-n', workers, ...args], dir, '', join(dir, 'tmp-f'));
         const label = args.join(' ');
         expect(normalOutput(fastest.out).replace(/^cachedir: .*\n/m, ''), label).toBe(normalOutput(pytest.out).replace(/^cachedir: .*\n/m, ''));

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ENGINE_SETTINGS, normalOutput, projectPerEngine, runIn } from './helpers/against-pytest.js';
+import { cli, ENGINE_SETTINGS, normalOutput, oncePerKey, projectPerEngine, runIn } from './helpers/against-pytest.js';
 
 const testModule = `
 class TestA:
@@ -58,12 +58,13 @@ const COMMAND_LINES: string[][] = [
 ];
 
 describe('collection warnings under node-id arguments', () => {
+  const pytestRun = oncePerKey((dir, key) => runIn('python3', ['-m', 'pytest', ...(JSON.parse(key) as string[])], dir, '', join(dir, 'tmp-p')));
   ENGINE_SETTINGS.forEach(([engine, workers], at) => {
     it(`are pytest's (engine ${engine}, ${workers} workers)`, async () => {
       const dir = dirs[at]!;
       for (const args of COMMAND_LINES) {
         const common = ['-p', 'no:cacheprovider', ...args];
-        const pytest = await runIn('python3', ['-m', 'pytest', ...common], dir, '', join(dir, 'tmp-p'));
+        const pytest = await pytestRun(dir, JSON.stringify(common));
         const fastest = await runIn(process.execPath, [cli, '--engine', engine, '-n', workers, ...common], dir, '', join(dir, 'tmp-f'));
         const label = args.join(' ');
         // two workers print a module's progress line as its results come

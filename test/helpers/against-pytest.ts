@@ -162,6 +162,33 @@ export const ENGINE_SETTINGS: readonly (readonly [engine: string, workers: strin
   ['pytest', '2'],
 ];
 
+/**
+ * The rounds setting `at` of ENGINE_SETTINGS runs its cases in: `false` before any run taught
+ * discovery the project, `true` after one did. Only the default setting (auto, two workers) runs the
+ * taught round: what it adds is discovery's cache, the same whichever engine runs the tests, and a
+ * round is one fastest start per case (three settings, two rounds were most of a file's time).
+ */
+export const roundsOfSetting = (at: number): boolean[] => (at === 0 ? [false, true] : [false]);
+
+/**
+ * `run(dir, key)` once per key for projects made alike (projectPerEngine): the first project asked
+ * runs it, and every other gets its result with its own directory in place of that project's.
+ */
+export function oncePerKey<T extends object>(run: (dir: string, key: string) => Promise<T>): (dir: string, key: string) => Promise<T> {
+  const runs = new Map<string, { dir: string; result: Promise<T> }>();
+  return async (dir, key) => {
+    let first = runs.get(key);
+    if (first === undefined) {
+      first = { dir, result: run(dir, key) };
+      runs.set(key, first);
+    }
+    const result = await first.result;
+    if (first.dir === dir) return result;
+    const from = first.dir;
+    return Object.fromEntries(Object.entries(result).map(([name, value]) => [name, typeof value === 'string' ? value.replaceAll(from, dir) : value])) as T;
+  };
+}
+
 /** One temporary project per engine setting (their cases run side by side), each made by `write`. */
 export function projectPerEngine(prefix: string, write: (dir: string) => void): string[] {
   const dirs: string[] = [];
