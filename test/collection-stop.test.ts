@@ -147,9 +147,7 @@ describe('a class that fails to collect, and a module skipped at import, as pyte
       const expected = run('python3', ['-m', 'pytest', ...common]);
       expect(expected.shown).toContain("ERROR test_m.py::TestBad - Failed: In test_broken: function uses no argument 'y'");
       expect(expected.shown[0]).toBe('collected 4 items / 1 error / 1 skipped');
-      // (not a forced native engine: it reports the class's error as its module's and runs none of
-      // the module's tests, a known difference in README; auto hands the module to pytest's)
-      for (const [engine, workers] of [...ENGINE_SETTINGS.filter(([name]) => name !== 'native'), ['auto', '1']]) {
+      for (const [engine, workers] of ENGINE_SETTINGS) {
         rmSync(join(classDir, '.fastest'), { recursive: true, force: true });
         const where = `--engine ${engine} -n ${workers} ${args.join(' ')}`;
         // fastest's JUnit names the listed tests of the class that no module collected (for `merge`)

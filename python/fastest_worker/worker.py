@@ -262,15 +262,14 @@ class _Dispatcher:
 
     def pass_report(self, file, engine, listing=False):
         """What the collection pass found in `file`, in the engine that collected it: the ids of
-        its tests (None: not collected here), whether a collector inside it failed (a class; the
-        pytest engine's collection says so), the result frame of its skip at import, if any,
+        its tests (None: not collected here), whether a collector inside it failed (a class), the result frame of its skip at import, if any,
         for a `listing` (which runs no test to carry them) what collecting it warned, taken, and
         the ids a hook deselected."""
         collector = self.native if engine == "native" else self._pytest
         if collector is None:
             return None, False, None, None, None
         ids = collector.collected_ids(file)
-        partial = ids is not None and engine == "pytest" and collector.partially_collected(file)
+        partial = ids is not None and collector.partially_collected(file)
         warned = collector.take_collect_warnings(file) if listing else None
         return ids, partial, collector.pass_skip(file), warned, collector.hook_deselected(file)
 

@@ -18,7 +18,7 @@ from _pytest._code import getfslineno
 from _pytest.pathlib import absolutepath, bestrelpath
 from _pytest.compat import get_real_func, safe_getattr, safe_isclass
 from _pytest.mark.structures import get_unpacked_marks
-from _pytest.outcomes import fail
+from _pytest.outcomes import Exit, Skipped, fail
 from _pytest.warning_types import PytestCollectionWarning
 
 from .fixtures import ASYNCIO_ITEM, FixtureDef, Node, SetupState, getfuncargnames
@@ -455,6 +455,11 @@ class Collector:
         self.make_describe_module = None
         self.anyio = None  # anyio's plugin (plugins.AnyioHooks), once a module needed it
         self.named_nodes = NamedNodes()  # the command line's node ids below module level
+        # --engine native: a class that fails to collect is its own collection error, the module's
+        # other tests collected, as pytest reports it ({relfile: [(class node id, exception)]}).
+        # Auto leaves the failure to the module's collection, which hands it to pytest's engine.
+        self.keeps_class_errors = False
+        self.class_errors: Dict[str, list] = {}
 
     # --- the chain of directory nodes ------------------------------------------------------
     def dir_node(self, reldir: str) -> Node:
@@ -564,11 +569,22 @@ class Collector:
         if not getattr(mod, "__test__", True):
             return items
         seen = set()
+        errors = []
         for name, obj in list(mod.__dict__.items()):
             if name in seen:
                 continue
             seen.add(name)
-            items.extend(self._make_items(module_node, module_node, None, name, obj))
+            if not (self.keeps_class_errors and safe_isclass(obj)):
+                items.extend(self._make_items(module_node, module_node, None, name, obj))
+                continue
+            try:
+                items.extend(self._make_items(module_node, module_node, None, name, obj))
+            except (KeyboardInterrupt, Exit, Skipped, NeedsPytest):
+                raise
+            except BaseException as e:
+                errors.append((f"{nodeid}::{name}", e))
+        if errors:
+            self.class_errors[relfile] = errors
         return items
 
     def _make_items(self, module_node, parent, class_node, name, obj) -> List[Item]:

@@ -22,6 +22,7 @@ import tracemalloc  # noqa: F401
 from typing import Callable, Dict, Iterator, List, Optional, Set
 
 import pytest  # noqa: F401 - the engine needs pytest's public objects (marks, outcomes)
+from _pytest._code import ExceptionInfo
 from _pytest.outcomes import Exit, Skipped, XFailed, fail, skip, xfail
 from _pytest.config.exceptions import UsageError
 
@@ -315,6 +316,8 @@ class NativeEngine:
         self.session = Session(self.config, self.registry)
         self.session.parentids_below = frozenset({""})
         self.collector = Collector(self.session, self.config)
+        self.collector.keeps_class_errors = not self.falls_back
+        self.partial_files = set()  # modules a class of which failed to collect (--engine native)
         self.collector.named_nodes = NamedNodes(init.get("namedNodes"))
         self.collected = CollectedReporter(bool(init.get("reportMarks")))
         self.run_filter = RunFilter(init.get("filter"))
@@ -606,7 +609,27 @@ class NativeEngine:
             return state[1]
         if state[0] == "error":
             self.emit(_collect_error_frame(relfile, state))
+        self._emit_class_errors(relfile)
         return None
+
+    def _emit_class_errors(self, relfile: str) -> None:
+        """The collection errors of `relfile`'s classes that failed to collect, once: each named by
+        the class's node id, as pytest reports a Class collector's failure."""
+        errors = self.collector.class_errors.pop(relfile, None)
+        if not errors:
+            return
+        self.partial_files.add(relfile)
+        path = os.path.join(self.rootdir, relfile)
+        for nodeid, error in errors:
+            try:
+                crash = ExceptionInfo.from_exception(error).exconly()
+            except Exception:
+                crash = None
+            self.emit(results.collect_error(relfile, format_collect_failure(error, path), crash, collector=nodeid))
+
+    def partially_collected(self, relfile: str) -> bool:
+        """Whether a class inside `relfile` failed to collect while the module itself collected."""
+        return relfile in self.partial_files
 
     def pass_skip(self, relfile: str) -> Optional[dict]:
         """The result frame of `relfile`'s skip at import, when the collection pass found it skipped."""
@@ -679,6 +702,7 @@ class NativeEngine:
         if kind == "skip":
             self.emit(_module_skip_frame(relfile, state))
             return {"engine": "native", "reason": None}
+        self._emit_class_errors(relfile)
         ids = unit.get("ids")
         module_items = state[1]
         collected = self._select(module_items, ids)
