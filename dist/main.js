@@ -20093,6 +20093,9 @@ class ConsoleReporter {
     testOutput(id) {
         if (this.heldHeader || id === '' || !this.opts.captureNo || this.workers !== 1)
             return;
+        // (-q shows no file and no id: the output follows the last letter, as pytest's)
+        if (this.verbosity < 0)
+            return;
         if (this.verbosity === 0)
             return this.startFileLine((0, nodeid_js_1.pathOfId)(id));
         if (this.prefixBeforeOutput === id)

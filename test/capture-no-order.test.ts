@@ -4,7 +4,7 @@
 // error's letter; the worker forwards what tests write to fds 1 and 2 through the protocol, before
 // the frame that follows it, marking what a teardown writes (python/fastest_worker/output_order.py),
 // and the console shows each result as it comes, its teardown's output after its letter, without
-// progress percentages (pytest's _show_progress_info is off under -s).
+// progress percentages (pytest's _show_progress_info is off under -s); under -q no file or id.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, normalOutput, runIn } from './helpers/against-pytest.js';
 
 let dir: string;
+/** The runs' temporary roots, apart from the project (which pytest walks). */
+let temps: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'fastest-sorder-'));
+  temps = mkdtempSync(join(tmpdir(), 'fastest-sorder-temps-'));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
   writeFileSync(
@@ -114,7 +117,10 @@ beforeAll(() => {
     ].join('\n'),
   );
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(temps, { recursive: true, force: true });
+});
 
 describe('-s output order with one worker, as pytest', () => {
   it.concurrent.each([
@@ -125,9 +131,12 @@ describe('-s output order with one worker, as pytest', () => {
     ['-s -rA', 'native'],
     ['-s -v -rA', 'pytest'],
     ['-s', 'auto'],
+    // (-q shows no file and no id: what a test prints follows the last letter)
+    ['-s -q', 'native'],
+    ['-s -qq -rA', 'pytest'],
   ])('%s, %s engine', async (args, engine) => {
     const argv = ['-p', 'no:cacheprovider', ...args.split(' ')];
-    const temp = join(dir, '..', `_temp-sorder-${args}-${engine}`.replace(/ /g, ''));
+    const temp = join(temps, `${args}-${engine}`.replace(/ /g, ''));
     const p = await runIn('python3', ['-m', 'pytest', ...argv], dir, '', temp);
     const f = await runIn(process.execPath, [cli, ...argv, '-n', '1', '--engine', engine], dir, '', temp);
     expect(p.out).toContain('out here');

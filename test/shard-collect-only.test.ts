@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, normalOutput, runIn } from './helpers/against-pytest.js';
 
 let dir: string;
+/** The runs' temporary roots, apart from the project (which pytest walks). */
+let temps: string;
 
 const FILES: Record<string, string> = {
   'pytest.ini': '[pytest]\n',
@@ -22,12 +24,16 @@ const FILES: Record<string, string> = {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'fastest-shardco-'));
+  temps = mkdtempSync(join(tmpdir(), 'fastest-shardco-temps-'));
   for (const [path, text] of Object.entries(FILES)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(temps, { recursive: true, force: true });
+});
 
 const BASE = ['-p', 'no:cacheprovider'];
 
@@ -52,7 +58,7 @@ async function pytest(args: string[], temp: string) {
 
 describe('--shard K/N --collect-only lists the shard', () => {
   it.concurrent.each([[[]], [['-k', 'not 2']]])('%j', async (selection: string[]) => {
-    const temp = join(dir, '..', `_temp-shardco-${selection.length}`);
+    const temp = join(temps, `${selection.length}`);
     const idsOf = (out: string) => out.split('\n').filter((line) => line.includes('::'));
     // what -k leaves out of the whole suite: the shard's run counts it deselected, as pytest does
     const kept = new Set(idsOf((await pytest(['--co', '-q', ...selection], temp)).out));
@@ -85,7 +91,7 @@ describe('--shard K/N --collect-only lists the shard', () => {
   });
 
   it('an empty shard: the tree collects nothing, as its run says ("collected 0 items"), and -q says it as pytest', async () => {
-    const temp = join(dir, '..', '_temp-shardco-empty');
+    const temp = join(temps, 'empty');
     const idsOf = (out: string) => out.split('\n').filter((line) => line.includes('::'));
     const collectedLine = (out: string) => out.split('\n').find((line) => line.startsWith('collected '));
     const all = idsOf((await pytest(['--co', '-q'], temp)).out);
@@ -104,7 +110,7 @@ describe('--shard K/N --collect-only lists the shard', () => {
   });
 
   it('--plan FILE --shard K', async () => {
-    const temp = join(dir, '..', '_temp-shardco-plan');
+    const temp = join(temps, 'plan');
     const plan = join(dir, 'plan.json');
     const made = await runIn(process.execPath, [cli, 'plan', '--shards', '2', '--out', plan], dir, '', temp);
     expect(made.code).toBe(0);
@@ -120,7 +126,7 @@ describe('--shard K/N --collect-only lists the shard', () => {
   });
 
   it('--collect-only -qq without a shard, as pytest', async () => {
-    const temp = join(dir, '..', '_temp-shardco-qq');
+    const temp = join(temps, 'qq');
     for (const args of [
       ['--co', '-qq'],
       ['--co', '-qqq', '-k', 'c1 or b'],

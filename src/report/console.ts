@@ -628,6 +628,8 @@ export class ConsoleReporter {
    */
   testOutput(id: string): void {
     if (this.heldHeader || id === '' || !this.opts.captureNo || this.workers !== 1) return;
+    // (-q shows no file and no id: the output follows the last letter, as pytest's)
+    if (this.verbosity < 0) return;
     if (this.verbosity === 0) return this.startFileLine(pathOfId(id));
     if (this.prefixBeforeOutput === id) return;
     this.tw.line();
