@@ -5756,7 +5756,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                     return teardownOutput?.();
                 }
                 if (collectionSkip) {
-                    truth.collectorSkipped((0, nodeid_js_1.pathOfId)(r.id));
+                    truth.collectorUncollected((0, nodeid_js_1.pathOfId)(r.id));
                     reporter.correctCounts(truth.selected, truth.deselected);
                 }
                 results.push(r);
@@ -23091,6 +23091,12 @@ class Pool {
             // (a class that failed leaves the module's other tests collected: they run)
             if (error.id === undefined)
                 failed.add(file);
+            // a conftest that fails to load fails its directory's collector: no module under it is collected
+            const conftestDir = error.id === undefined ? /^(?:(.*)\/)?conftest\.py$/.exec(file) : null;
+            if (conftestDir)
+                for (const other of this.filePosition.keys())
+                    if ((0, nodeid_js_1.pathContains)(conftestDir[1] ?? '', other))
+                        failed.add(other);
             if (this.emitCollectionError(error) && !error.refused)
                 reported++;
         }
@@ -25422,9 +25428,9 @@ class CollectionTruth {
         this.selectedItemsByFile.delete(file);
         this.waitFor.delete(file);
     }
-    /** A collector was skipped whole (a module at import; a directory whose conftest skips): the
-     * files it holds collect nothing. */
-    collectorSkipped(id) {
+    /** A collector was skipped whole or failed (a module at import; a directory whose conftest
+     * skips or fails to load): the files it holds collect nothing. */
+    collectorUncollected(id) {
         for (const file of filesUnder([...this.selectedByFile.keys(), ...this.deselectedByFile.keys()], [id]))
             this.collectionFailed(file);
     }

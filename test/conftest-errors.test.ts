@@ -1,8 +1,9 @@
 // A conftest that fails to import while pytest collects (not an initial conftest): pytest's
 // collector of the conftest's directory fails, so the error is named by the directory
 // (`ERROR collecting sub`, `ERROR sub - ...`, a JUnit testcase `sub`), once, however many modules
-// lie below it; nothing under it is collected. Compared with pytest for an ImportError and for a
-// warning that `filterwarnings = error` turns into one, under both engines and one or two workers.
+// lie below it; nothing under it is collected or counted. Compared with pytest for an ImportError,
+// a warning that `filterwarnings = error` turns into one and a hook pytest refuses to register,
+// under both engines and one or two workers.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,17 @@ const PROJECT: Record<string, string> = {
   'warns/test_w2.py': 'def test_w2():\n    pass\n',
 };
 
+// A hook taking py.path's `path`: pytest 9 refuses to register it (PytestRemovedIn9Warning, an
+// error there and under `filterwarnings = error`). The native engine leaves such a conftest to
+// pytest's (auto; `--engine native` refuses the modules below it).
+const LEGACY: Record<string, string> = {
+  'pytest.ini': '[pytest]\nfilterwarnings =\n    error\n',
+  'test_a.py': 'def test_a():\n    pass\n',
+  'legacy/conftest.py': 'def pytest_collect_file(path, parent):\n    return None\n',
+  'legacy/test_l.py': 'def test_l():\n    pass\n',
+  'legacy/deep/test_l2.py': 'def test_l2():\n    pass\n',
+};
+
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'fastest-conftesterr-'));
 });
@@ -35,6 +47,7 @@ function view(code: number | null, out: string, xml: string): unknown {
   const lines = out.split('\n');
   return {
     code,
+    collected: lines.find((l) => l.startsWith('collected ')),
     headers: lines.filter((l) => l.includes(' ERROR collecting ')).sort(),
     summary: lines.filter((l) => /^(ERROR|FAILED|PASSED) /.test(l)).sort(),
     last: lines
@@ -52,24 +65,39 @@ const RUNS = [
   ['-n', '2', '--engine', 'pytest'],
 ];
 
+const LEGACY_RUNS = [
+  ['-n', '1'],
+  ['-n', '2'],
+  ['-n', '2', '--engine', 'pytest'],
+];
+
 describe("a conftest's import error is its directory's collection error, as pytest's", () => {
-  it.concurrent.each([[[]], [['--continue-on-collection-errors']]])('%j', async (args: string[]) => {
-    const dir = join(work, args.length ? 'continue' : 'stop');
-    for (const [path, text] of Object.entries(PROJECT)) {
+  it.concurrent.each([
+    ['import error', PROJECT, RUNS, []],
+    ['import error', PROJECT, RUNS, ['--continue-on-collection-errors']],
+    ['refused hook', LEGACY, LEGACY_RUNS, []],
+    ['refused hook', LEGACY, LEGACY_RUNS, ['--continue-on-collection-errors']],
+  ] as const)('%s %j', async (name, project, runs, args) => {
+    const dir = join(work, `${name.replace(' ', '-')}${args.length ? '-continue' : ''}`);
+    for (const [path, text] of Object.entries(project)) {
       mkdirSync(join(dir, path, '..'), { recursive: true });
       writeFileSync(join(dir, path), text);
     }
     const common = ['-p', 'no:cacheprovider', '-rA', '--junitxml=out.xml', ...args];
-    const temp = join(dir, '..', '_temp');
+    const temp = join(dir, '..', `_temp-${name.replace(' ', '-')}`);
     const p = await runIn('python3', ['-m', 'pytest', ...common], dir, '', temp);
     const expected = view(p.code, p.out, readFileSync(join(dir, 'out.xml'), 'utf8'));
-    expect(expected).toMatchObject({ headers: expect.arrayContaining([expect.stringContaining(' sub '), expect.stringContaining(' warns ')]) });
-    for (const extra of RUNS) {
-      const f = await runIn(process.execPath, [cli, ...common, ...extra], dir, '', temp);
-      expect({ run: extra.join(' '), ...(view(f.code, f.out, readFileSync(join(dir, 'out.xml'), 'utf8')) as object) }).toEqual({
-        run: extra.join(' '),
-        ...(expected as object),
-      });
+    const named = project === PROJECT ? [' sub ', ' warns '] : [' legacy '];
+    expect(expected).toMatchObject({ headers: expect.arrayContaining(named.map((n) => expect.stringContaining(n))) });
+    for (const extra of runs) {
+      // (the refused hook: a first run, then one on what it taught discovery; the import errors'
+      // runs follow each other)
+      for (const round of project === PROJECT ? ['after the last'] : ['first', 'taught']) {
+        if (round === 'first') rmSync(join(dir, '.fastest'), { recursive: true, force: true });
+        const f = await runIn(process.execPath, [cli, ...common, ...extra], dir, '', temp);
+        const run = `${round}: ${extra.join(' ')}`;
+        expect({ run, ...(view(f.code, f.out, readFileSync(join(dir, 'out.xml'), 'utf8')) as object) }).toEqual({ run, ...(expected as object) });
+      }
     }
   });
 });

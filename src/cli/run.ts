@@ -847,7 +847,7 @@ async function runSession(
             return teardownOutput?.();
           }
           if (collectionSkip) {
-            truth.collectorSkipped(pathOfId(r.id));
+            truth.collectorUncollected(pathOfId(r.id));
             reporter.correctCounts(truth.selected, truth.deselected);
           }
           results.push(r);

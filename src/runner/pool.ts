@@ -2,7 +2,7 @@
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { coveringIds as idsCovering } from '../nodeid.js';
+import { coveringIds as idsCovering, pathContains } from '../nodeid.js';
 import {
   isCollectionSkip,
   type CollectionError,
@@ -475,6 +475,9 @@ class Pool {
       if (this.schedulingStopped) break;
       // (a class that failed leaves the module's other tests collected: they run)
       if (error.id === undefined) failed.add(file);
+      // a conftest that fails to load fails its directory's collector: no module under it is collected
+      const conftestDir = error.id === undefined ? /^(?:(.*)\/)?conftest\.py$/.exec(file) : null;
+      if (conftestDir) for (const other of this.filePosition.keys()) if (pathContains(conftestDir[1] ?? '', other)) failed.add(other);
       if (this.emitCollectionError(error) && !error.refused) reported++;
     }
     const uncounted = [...failed];

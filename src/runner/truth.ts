@@ -297,9 +297,9 @@ export class CollectionTruth {
     this.waitFor.delete(file);
   }
 
-  /** A collector was skipped whole (a module at import; a directory whose conftest skips): the
-   * files it holds collect nothing. */
-  collectorSkipped(id: string): void {
+  /** A collector was skipped whole or failed (a module at import; a directory whose conftest
+   * skips or fails to load): the files it holds collect nothing. */
+  collectorUncollected(id: string): void {
     for (const file of filesUnder([...this.selectedByFile.keys(), ...this.deselectedByFile.keys()], [id])) this.collectionFailed(file);
   }
 
