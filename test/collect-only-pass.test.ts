@@ -79,18 +79,22 @@ describe('--collect-only -q lists what the collection pass collected, as pytest'
     for (const args of CASES) pytest(args);
   });
 
-  it.concurrent.each(ENGINE_SETTINGS.map(([engine, workers], index) => [engine!, workers!, index]))('engine %s, -n %s', async (engine, workers, index) => {
-    const dir = dirs[index as number]!;
-    for (const taught of roundsOfSetting(index as number)) {
-      rmSync(join(dir, '.fastest'), { recursive: true, force: true });
-      // a run first: discovery learns what it can of the modules
-      if (taught) spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider', '--continue-on-collection-errors'], { cwd: dir, env });
-      for (const args of CASES) {
-        const got = await fastest(dir, [...args, '--engine', String(engine), '-n', String(workers)]);
-        expect({ args, taught, ...got }).toEqual({ args, taught, ...pytest(args) });
+  it.concurrent.each(ENGINE_SETTINGS.map(([engine, workers], index) => [engine!, workers!, index]))(
+    'engine %s, -n %s',
+    async (engine, workers, index) => {
+      const dir = dirs[index as number]!;
+      for (const taught of roundsOfSetting(index as number)) {
+        rmSync(join(dir, '.fastest'), { recursive: true, force: true });
+        // a run first: discovery learns what it can of the modules
+        if (taught) spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider', '--continue-on-collection-errors'], { cwd: dir, env });
+        for (const args of CASES) {
+          const got = await fastest(dir, [...args, '--engine', String(engine), '-n', String(workers)]);
+          expect({ args, taught, ...got }).toEqual({ args, taught, ...pytest(args) });
+        }
       }
-    }
-  });
+    },
+    360_000,
+  );
 
   it('a module that fails to import is not listed, and the exit code is 2', async () => {
     const dir = dirs[0]!;

@@ -101,17 +101,21 @@ describe('tests a conftest hook deselects are counted as pytest counts them', ()
     ]);
   });
 
-  it.concurrent.each(ENGINE_SETTINGS.map(([engine, workers], index) => [engine!, workers!, index]))('engine %s, -n %s', async (engine, workers, index) => {
-    const dir = dirs[index as number]!;
-    for (const taught of roundsOfSetting(index as number)) {
-      rmSync(join(dir, '.fastest'), { recursive: true, force: true });
-      if (taught) spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider'], { cwd: dir, env });
-      for (const args of CASES) {
-        const got = await fastest(dir, [...args, '--engine', String(engine), '-n', String(workers)]);
-        expect({ args, taught, ...got }).toEqual({ args, taught, ...pytest(args) });
+  it.concurrent.each(ENGINE_SETTINGS.map(([engine, workers], index) => [engine!, workers!, index]))(
+    'engine %s, -n %s',
+    async (engine, workers, index) => {
+      const dir = dirs[index as number]!;
+      for (const taught of roundsOfSetting(index as number)) {
+        rmSync(join(dir, '.fastest'), { recursive: true, force: true });
+        if (taught) spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider'], { cwd: dir, env });
+        for (const args of CASES) {
+          const got = await fastest(dir, [...args, '--engine', String(engine), '-n', String(workers)]);
+          expect({ args, taught, ...got }).toEqual({ args, taught, ...pytest(args) });
+        }
       }
-    }
-  });
+    },
+    360_000,
+  );
 
   it('the native engine runs such a module itself', async () => {
     const dir = dirs[0]!;
