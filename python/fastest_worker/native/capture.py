@@ -128,6 +128,17 @@ class _TeeText(io.TextIOWrapper):
         return super().write(text)
 
 
+class _SeekNoted(io.TextIOWrapper):
+    """The fd capture's sys.stdout/stderr, noting a seek: after one, the file's offset no longer
+    says whether anything was written (isort writes its output there and seeks back to read it)."""
+
+    seeked = False
+
+    def seek(self, *args: Any) -> int:
+        self.seeked = True
+        return super().seek(*args)
+
+
 _STREAM_NAMES = {1: "stdout", 2: "stderr"}
 
 
@@ -159,7 +170,9 @@ class _SysCapture:
             self.active = True
 
     def snap_bytes(self) -> bytes:
-        if not self.raw.tell():
+        # the buffer's end, not the position: a test may have seeked sys.stdout back (pytest reads
+        # the whole buffer whatever the position)
+        if not self.raw.seek(0, 2):
             return b""
         data = self.raw.getvalue()
         self.raw.seek(0)
@@ -168,7 +181,7 @@ class _SysCapture:
 
     def snap(self) -> str:
         raw = self.raw  # (snap_bytes inlined: this runs twice per test phase)
-        if not raw.tell():
+        if not raw.seek(0, 2):
             return ""
         data = raw.getvalue()
         raw.seek(0)
@@ -192,7 +205,7 @@ class _FdCapture:
         self.name = _STREAM_NAMES[fd]
         self.saved_fd = os.dup(fd)
         self.tmp = tempfile.TemporaryFile(buffering=0)
-        self.stream = _text_over(self.tmp)
+        self.stream = _SeekNoted(self.tmp, encoding="utf-8", errors="replace", newline="", write_through=True)
         self.saved_stream = getattr(sys, self.name)
         self.active = False
 
@@ -222,9 +235,18 @@ class _FdCapture:
             setattr(sys, self.name, self.stream)
             self.active = True
 
+    def _empty(self) -> bool:
+        # fd 1/2 share this file's offset: offset 0 means nothing was written (one syscall), unless
+        # a test seeked sys.stdout back (pytest reads the whole file whatever the offset)
+        if self.tmp.tell():
+            return False
+        if not self.stream.seeked:
+            return True
+        self.stream.seeked = False
+        return not os.fstat(self.tmp.fileno()).st_size
+
     def snap_bytes(self) -> bytes:
-        # fd 1/2 share this file's offset: offset 0 means nothing was written (one syscall)
-        if not self.tmp.tell():
+        if self._empty():
             return b""
         self.tmp.seek(0)
         data = self.tmp.read()
@@ -234,7 +256,7 @@ class _FdCapture:
 
     def snap(self) -> str:
         tmp = self.tmp  # (snap_bytes inlined: this runs twice per test phase)
-        if not tmp.tell():
+        if not tmp.tell() and (not self.stream.seeked or self._empty()):
             return ""
         tmp.seek(0)
         data = tmp.read()
