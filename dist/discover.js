@@ -6859,6 +6859,8 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
             item.functionAttrs = ['pytestmark'];
         if (fn.hypothesis)
             item.functionAttrs = [...(item.functionAttrs ?? []), ...HYPOTHESIS_ATTRIBUTES];
+        else if (fn.otherDecorators)
+            item.functionAttrsUnknown = true;
         if (unittest)
             item.unittest = true;
         if (usesBenchmark)
@@ -14575,8 +14577,8 @@ function keywordMatcher(item) {
         const needle = subname.toLowerCase();
         if (lowered.some((name) => name.includes(needle)))
             return true;
-        // An expansion's `[id]` could contain any substring.
-        return item.dynamic ? 'unknown' : false;
+        // An expansion's `[id]` could contain any substring, a decorator's attributes any name.
+        return item.dynamic || item.functionAttrsUnknown ? 'unknown' : false;
     };
 }
 function markMatcher(item) {

@@ -4214,10 +4214,11 @@ const types_js_1 = __nccwpck_require__(8522);
  * What pytest lists of what each file collected. An id discovery listed keeps discovery's
  * verdict; any other (an expansion, a test made at import) is judged as pytest judges it: under
  * the node-id arguments, then by -k/-m/--deselect. An id the workers' filter left out
- * (`filteredByWorkers`) is deselected. A file without collected ids (it failed to import, or
+ * (`filteredByWorkers`) is deselected when discovery did not decide it (`leftToRun`: -k/-m could
+ * not, a decorator's attributes say). A file without collected ids (it failed to import, or
  * skipped itself) lists nothing.
  */
-function listingOfPass(files, collectedByFile, selected, deselected, narrowIds, selectOptions, filteredByWorkers = new Set()) {
+function listingOfPass(files, collectedByFile, selected, deselected, narrowIds, selectOptions, filteredByWorkers = new Set(), leftToRun = new Set()) {
     const chosen = new Map(selected.map((item) => [item.id, item]));
     const left = new Set(deselected.map((item) => item.id));
     const underArguments = { ...selectOptions, keyword: undefined, markexpr: undefined, deselect: [] };
@@ -4234,8 +4235,9 @@ function listingOfPass(files, collectedByFile, selected, deselected, narrowIds, 
     };
     for (const file of files) {
         for (const id of collectedByFile.get(file) ?? []) {
-            // (discovery's verdict on an id it listed stands, unless every test is the workers' to judge)
-            if (filteredByWorkers.has(id) && (selectOptions.filterAtRun || !chosen.has(id)))
+            // (discovery's verdict on an id it listed stands, unless it left the id to the run:
+            // `leftToRun`, or every test when a conftest's hook may add marks)
+            if (filteredByWorkers.has(id) && (selectOptions.filterAtRun || !chosen.has(id) || leftToRun.has(id)))
                 listing.deselected++;
             else if (chosen.has(id))
                 listing.ids.push(id);
@@ -5573,8 +5575,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // (an unlisted module's tests become a unit of their own when the collection pass finds them)
     const fileUnits = (0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size + unlisted.length, expectedSeconds), pinBenchmarks, keepModulesWhole);
     // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
-    // makes are for order, not for more workers.
-    const units = applyNarrowing(options.failedFirst && !options.lastFailed ? (0, index_js_1.unitsInItemOrder)(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits, narrowIds).map((unit) => (filtering && unit.ids?.some((id) => selection.checkExpansions.has(id)) ? { ...unit, judge: true } : unit));
+    // makes are for order, not for more workers. A unit holding a test -k/-m left to the run is
+    // judged whole by its worker (a whole file's unit always is: it lists no id).
+    const filesLeftToRun = new Set(selected.filter((item) => selection.checkExpansions.has(item.id)).map((item) => item.file));
+    const units = applyNarrowing(options.failedFirst && !options.lastFailed ? (0, index_js_1.unitsInItemOrder)(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits, narrowIds).map((unit) => filtering && (unit.ids ? unit.ids.some((id) => selection.checkExpansions.has(id)) : filesLeftToRun.has(unit.file))
+        ? { ...unit, judge: true }
+        : unit);
     const workers = workerCount(session, fileUnits.length + unlisted.length, expectedSeconds);
     prestarted?.keep(workers);
     // Dynamic items whose expansions -k/-m must still judge (usually none).
@@ -5943,7 +5949,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const passOrder = pass.files ?? [...new Set(units.map((unit) => unit.file))];
     /** `--collect-only -q`: what the pass collected, as pytest lists it (null: a run, or refused). */
     const listed = listing && refusedNodeIds.length === 0
-        ? (0, listing_js_1.listingOfPass)(passOrder, passCollected, selected, deselected, narrowIds, collected.selectOptions, filteredByWorkers)
+        ? (0, listing_js_1.listingOfPass)(passOrder, passCollected, selected, deselected, narrowIds, collected.selectOptions, filteredByWorkers, selection.checkExpansions)
         : null;
     if (listed) {
         // what -k/-m left out of modules the pass did not list (another shard's) counts as the run's header counts it
@@ -11664,6 +11670,8 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
             item.functionAttrs = ['pytestmark'];
         if (fn.hypothesis)
             item.functionAttrs = [...(item.functionAttrs ?? []), ...HYPOTHESIS_ATTRIBUTES];
+        else if (fn.otherDecorators)
+            item.functionAttrsUnknown = true;
         if (unittest)
             item.unittest = true;
         if (usesBenchmark)
@@ -27140,8 +27148,8 @@ function keywordMatcher(item) {
         const needle = subname.toLowerCase();
         if (lowered.some((name) => name.includes(needle)))
             return true;
-        // An expansion's `[id]` could contain any substring.
-        return item.dynamic ? 'unknown' : false;
+        // An expansion's `[id]` could contain any substring, a decorator's attributes any name.
+        return item.dynamic || item.functionAttrsUnknown ? 'unknown' : false;
     };
 }
 function markMatcher(item) {

@@ -59,6 +59,8 @@ export interface TestItem {
   dynamic: boolean;
   /** Attributes set on the function object that `-k` also matches (`pytestmark` when it has marks). */
   functionAttrs?: string[];
+  /** A decorator other than a mark's may have set more (`@mock.patch`: `patchings`, `__wrapped__`): -k leaves the item to the run. */
+  functionAttrsUnknown?: true;
   /** True for methods of unittest.TestCase subclasses. */
   unittest?: boolean;
   /**

@@ -16,7 +16,8 @@ export interface PassListing {
  * What pytest lists of what each file collected. An id discovery listed keeps discovery's
  * verdict; any other (an expansion, a test made at import) is judged as pytest judges it: under
  * the node-id arguments, then by -k/-m/--deselect. An id the workers' filter left out
- * (`filteredByWorkers`) is deselected. A file without collected ids (it failed to import, or
+ * (`filteredByWorkers`) is deselected when discovery did not decide it (`leftToRun`: -k/-m could
+ * not, a decorator's attributes say). A file without collected ids (it failed to import, or
  * skipped itself) lists nothing.
  */
 export function listingOfPass(
@@ -27,6 +28,7 @@ export function listingOfPass(
   narrowIds: ReadonlyMap<string, readonly string[]>,
   selectOptions: SelectOptions,
   filteredByWorkers: ReadonlySet<string> = new Set(),
+  leftToRun: ReadonlySet<string> = new Set(),
 ): PassListing {
   const chosen = new Map(selected.map((item) => [item.id, item]));
   const left = new Set(deselected.map((item) => item.id));
@@ -41,8 +43,9 @@ export function listingOfPass(
   };
   for (const file of files) {
     for (const id of collectedByFile.get(file) ?? []) {
-      // (discovery's verdict on an id it listed stands, unless every test is the workers' to judge)
-      if (filteredByWorkers.has(id) && (selectOptions.filterAtRun || !chosen.has(id))) listing.deselected++;
+      // (discovery's verdict on an id it listed stands, unless it left the id to the run:
+      // `leftToRun`, or every test when a conftest's hook may add marks)
+      if (filteredByWorkers.has(id) && (selectOptions.filterAtRun || !chosen.has(id) || leftToRun.has(id))) listing.deselected++;
       else if (chosen.has(id)) listing.ids.push(id);
       else if (left.has(id)) listing.deselected++;
       else {

@@ -657,11 +657,17 @@ async function runSession(
     keepModulesWhole,
   );
   // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
-  // makes are for order, not for more workers.
+  // makes are for order, not for more workers. A unit holding a test -k/-m left to the run is
+  // judged whole by its worker (a whole file's unit always is: it lists no id).
+  const filesLeftToRun = new Set(selected.filter((item) => selection.checkExpansions.has(item.id)).map((item) => item.file));
   const units = applyNarrowing(
     options.failedFirst && !options.lastFailed ? unitsInItemOrder(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits,
     narrowIds,
-  ).map((unit) => (filtering && unit.ids?.some((id) => selection.checkExpansions.has(id)) ? { ...unit, judge: true as const } : unit));
+  ).map((unit) =>
+    filtering && (unit.ids ? unit.ids.some((id) => selection.checkExpansions.has(id)) : filesLeftToRun.has(unit.file))
+      ? { ...unit, judge: true as const }
+      : unit,
+  );
   const workers = workerCount(session, fileUnits.length + unlisted.length, expectedSeconds);
   prestarted?.keep(workers);
   // Dynamic items whose expansions -k/-m must still judge (usually none).
@@ -1008,7 +1014,7 @@ async function runSession(
   /** `--collect-only -q`: what the pass collected, as pytest lists it (null: a run, or refused). */
   const listed =
     listing && refusedNodeIds.length === 0
-      ? listingOfPass(passOrder, passCollected, selected, deselected, narrowIds, collected.selectOptions, filteredByWorkers)
+      ? listingOfPass(passOrder, passCollected, selected, deselected, narrowIds, collected.selectOptions, filteredByWorkers, selection.checkExpansions)
       : null;
   if (listed) {
     // what -k/-m left out of modules the pass did not list (another shard's) counts as the run's header counts it

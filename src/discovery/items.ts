@@ -362,6 +362,7 @@ function functionItems(
     if (param !== undefined) item.param = param;
     if (fn.marks.length > 0) item.functionAttrs = ['pytestmark'];
     if (fn.hypothesis) item.functionAttrs = [...(item.functionAttrs ?? []), ...HYPOTHESIS_ATTRIBUTES];
+    else if (fn.otherDecorators) item.functionAttrsUnknown = true;
     if (unittest) item.unittest = true;
     if (usesBenchmark) item.usesBenchmark = true;
     out.items.push(item);

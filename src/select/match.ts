@@ -35,8 +35,8 @@ export function keywordMatcher(item: TestItem): Matcher {
     }
     const needle = subname.toLowerCase();
     if (lowered.some((name) => name.includes(needle))) return true;
-    // An expansion's `[id]` could contain any substring.
-    return item.dynamic ? 'unknown' : false;
+    // An expansion's `[id]` could contain any substring, a decorator's attributes any name.
+    return item.dynamic || item.functionAttrsUnknown ? 'unknown' : false;
   };
 }
 
