@@ -65,3 +65,31 @@ it('-k sees the attributes a decorator sets on a test function, first and taught
     }
   }
 }, 180_000);
+
+it('a listing after a run: -m over the tests a class inherits from an imported base, as pytest lists them', async () => {
+  // (a taught test of an imported base has marks discovery does not know: the workers judge it;
+  // the listing kept discovery's verdict and listed cachetools' 145 tests under -m slow)
+  const temp = join(work, 'tmp');
+  const dir = join(work, 'inherited');
+  writeLines(dir, 'pytest.ini', ['[pytest]', 'markers =', '    slow: slow tests']);
+  writeLines(dir, 'helper.py', [
+    'import pytest',
+    '',
+    'class Mixin:',
+    '    @pytest.mark.slow',
+    '    def test_slow(self):',
+    '        pass',
+    '',
+    '    def test_fast(self):',
+    '        pass',
+  ]);
+  writeLines(dir, 'test_a.py', ['from helper import Mixin', '', 'class TestA(Mixin):', '    pass']);
+  const env = { PYTHONPATH: dir };
+  await runIn(process.execPath, [cli, '-p', 'no:cacheprovider', '-q'], dir, '', temp, env);
+  for (const m of ['slow', 'not slow', 'nothing']) {
+    const listing = ['-p', 'no:cacheprovider', '--co', '-q', '-m', m];
+    const pytest = await runIn('python3', ['-m', 'pytest', ...listing], dir, '', temp, env);
+    const fastest = await runIn(process.execPath, [cli, ...listing], dir, '', temp, env);
+    expect({ m, code: fastest.code, out: normalOutput(fastest.out) }).toEqual({ m, code: pytest.code, out: normalOutput(pytest.out) });
+  }
+}, 120_000);
