@@ -2064,6 +2064,9 @@ function openSession(argv, command, cwd, env) {
         },
         probe,
         configWarnings,
+        get commandLine() {
+            return (0, args_js_1.pytestArgv)(argv, extraOptions, null);
+        },
         pytestArgv: (paths) => {
             if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
                 // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')

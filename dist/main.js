@@ -5713,6 +5713,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             workers,
             engine: options.engine,
             pytestArgs: options.pytestArgs,
+            commandLine: session.commandLine,
             // (-k matches mark names too)
             reportMarks: (selection.checkExpansions.size > 0 || unlisted.length > 0) && (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined),
             ...(filtering
@@ -6197,6 +6198,9 @@ function openSession(argv, command, cwd, env) {
         },
         probe,
         configWarnings,
+        get commandLine() {
+            return (0, args_js_1.pytestArgv)(argv, extraOptions, null);
+        },
         pytestArgv: (paths) => {
             if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
                 // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
@@ -23217,6 +23221,7 @@ class Pool {
             ini: this.opts.ini ?? {},
             timeout: this.opts.timeoutSeconds ?? 0,
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
+            ...(this.opts.commandLine ? { argv: this.opts.commandLine } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
             ...(this.opts.junitFamily ? { junitFamily: this.opts.junitFamily } : {}),
             ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),

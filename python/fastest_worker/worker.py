@@ -541,6 +541,20 @@ def _cold_compile_lock():
             time.sleep(0.01)
 
 
+def _pytest_argv(args):
+    """sys.argv as tests see it under the `pytest` command: its script (beside the interpreter; else
+    pytest's `__main__.py`, as under `python -m pytest`), then the command line's arguments: code
+    under test that parses sys.argv (isort's `__main__`) sees pytest's, not the worker's."""
+    script = os.path.join(os.path.dirname(sys.executable), "pytest")
+    if not os.path.isfile(script):
+        try:
+            import pytest
+        except ImportError:
+            return sys.argv
+        script = os.path.join(os.path.dirname(pytest.__file__), "__main__.py")
+    return [script] + [str(arg) for arg in args]
+
+
 def main(proto_fds=None):
     """The worker; `proto_fds` (in, out) when a warm parent forked it (warm_parent.py). For benchmarks: FASTEST_WORKER_PROFILE=DIR writes a cProfile of each worker to
     DIR/worker-PID.prof, FASTEST_WORKER_CPU=DIR its user and system CPU seconds to DIR/worker-PID.cpu."""
@@ -589,6 +603,8 @@ def _main(proto_fds=None):
     if pytest_version:
         # pytest's main sets it for the session, before conftests load; either engine's tests see it
         os.environ["PYTEST_VERSION"] = pytest_version
+    if init.get("argv") is not None:
+        sys.argv = _pytest_argv(init["argv"])
     if init.get("state"):
         channel.attach_state(init["state"])  # else each test's start goes as a `start` frame
     maxfail = int(init.get("maxfail") or 0)

@@ -802,6 +802,7 @@ async function runSession(
         workers,
         engine: options.engine,
         pytestArgs: options.pytestArgs,
+        commandLine: session.commandLine,
         // (-k matches mark names too)
         reportMarks:
           (selection.checkExpansions.size > 0 || unlisted.length > 0) && (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined),

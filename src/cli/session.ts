@@ -44,6 +44,8 @@ export interface Session {
   /** The user's command line as real pytest is to get it, when the session goes to pytest;
    * `paths`: what to collect instead of the command line's paths. */
   pytestArgv(paths?: readonly string[]): string[];
+  /** The command line as pytest's `sys.argv` holds it after its script: argv without fastest's own options. */
+  readonly commandLine: string[];
 }
 
 /**
@@ -153,6 +155,9 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     },
     probe,
     configWarnings,
+    get commandLine() {
+      return pytestArgv(argv, extraOptions, null);
+    },
     pytestArgv: (paths?: readonly string[]) => {
       if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
         // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')

@@ -15,6 +15,8 @@ export interface InitFrame {
   rootdir: string;
   engine: 'auto' | 'native' | 'pytest';
   args: string[];
+  /** The command line without fastest's own options: the tests' `sys.argv` after pytest's script. */
+  argv?: string[];
   capture: 'fd' | 'sys' | 'no';
   verbose: number;
   cacheDir: string;

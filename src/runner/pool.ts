@@ -30,6 +30,8 @@ export interface RunOptions {
   engine: 'auto' | 'native' | 'pytest';
   /** pytest arguments for the pytest engine (-p, -W, -o, -c, --import-mode...); no -x, -k, paths. */
   pytestArgs: string[];
+  /** What tests see in `sys.argv` after pytest's script (init's `argv`). */
+  commandLine?: string[];
   capture: 'fd' | 'sys' | 'no';
   verbose: number;
   /** Per test (setup + call + teardown), and per collection of a unit. */
@@ -581,6 +583,7 @@ class Pool {
       ini: this.opts.ini ?? {},
       timeout: this.opts.timeoutSeconds ?? 0,
       ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
+      ...(this.opts.commandLine ? { argv: this.opts.commandLine } : {}),
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
       ...(this.opts.junitFamily ? { junitFamily: this.opts.junitFamily } : {}),
       ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),

@@ -1,0 +1,39 @@
+// sys.argv in tests is pytest's: its script, then the command line's arguments without fastest's
+// own options (isort's test_importable imports its __main__, whose argparse reads sys.argv: under
+// the worker's own argv it printed another banner).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { cli, runIn, writeLines } from './helpers/against-pytest.js';
+
+const work = mkdtempSync(join(tmpdir(), 'fastest-worker-argv-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+it("a test's sys.argv holds pytest's script and the command line, in either engine and worker count", async () => {
+  const dir = join(work, 'p');
+  writeLines(dir, 'pytest.ini', ['[pytest]']);
+  writeLines(dir, 'test_argv.py', [
+    'import json, os, sys',
+    '',
+    'def test_argv():',
+    '    with open(os.environ["ARGV_OUT"], "w") as f:',
+    '        json.dump(sys.argv, f)',
+  ]);
+  const out = join(work, 'argv.json');
+  const argv = () => JSON.parse(readFileSync(out, 'utf8')) as string[];
+  const args = ['-p', 'no:cacheprovider', '-q', 'test_argv.py', '-k', 'argv'];
+  await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'), { ARGV_OUT: out });
+  const pytest = argv();
+  expect(pytest.slice(1)).toEqual(args);
+  for (const [engine, workers] of [
+    ['native', '1'],
+    ['pytest', '2'],
+  ]) {
+    await runIn(process.execPath, [cli, ...args, '--engine', engine!, '-n', workers!], dir, '', join(work, 'tmp'), { ARGV_OUT: out });
+    const fastest = argv();
+    expect({ engine, argv: fastest.slice(1) }).toEqual({ engine, argv: args });
+    // the `pytest` script beside the interpreter, as when pytest is typed (else pytest's __main__.py)
+    expect(['pytest', '__main__.py']).toContain(basename(fastest[0]!));
+  }
+});
