@@ -7,9 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_SETTINGS, fastestOutput, projectPerEngine, roundsOfSetting } from './helpers/against-pytest.js';
+import { eachSettingAgainstPytest, fastestOutput, projectPerEngine } from './helpers/against-pytest.js';
 
-const cli = join(__dirname, '..', 'dist', 'cli.js');
 const env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' };
 
 function writeProject(dir: string): void {
@@ -79,22 +78,8 @@ describe('--collect-only -q lists what the collection pass collected, as pytest'
     for (const args of CASES) pytest(args);
   });
 
-  it.concurrent.each(ENGINE_SETTINGS.map(([engine, workers], index) => [engine!, workers!, index]))(
-    'engine %s, -n %s',
-    async (engine, workers, index) => {
-      const dir = dirs[index as number]!;
-      for (const taught of roundsOfSetting(index as number)) {
-        rmSync(join(dir, '.fastest'), { recursive: true, force: true });
-        // a run first: discovery learns what it can of the modules
-        if (taught) spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider', '--continue-on-collection-errors'], { cwd: dir, env });
-        for (const args of CASES) {
-          const got = await fastest(dir, [...args, '--engine', String(engine), '-n', String(workers)]);
-          expect({ args, taught, ...got }).toEqual({ args, taught, ...pytest(args) });
-        }
-      }
-    },
-    360_000,
-  );
+  // (a run first teaches discovery what it can of the modules)
+  eachSettingAgainstPytest(dirs, CASES, ['-q', '-p', 'no:cacheprovider', '--continue-on-collection-errors'], env, fastest, pytest);
 
   it('a module that fails to import is not listed, and the exit code is 2', async () => {
     const dir = dirs[0]!;

@@ -7,10 +7,10 @@
 // compared here with the installed pytest's, for both engines, one and two workers, and (the
 // default setting) after a run taught discovery; and `--co -q` whole.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_SETTINGS, fastestOutput, projectPerEngine, roundsOfSetting } from './helpers/against-pytest.js';
+import { eachSettingAgainstPytest, fastestOutput, projectPerEngine } from './helpers/against-pytest.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' };
@@ -101,21 +101,7 @@ describe('tests a conftest hook deselects are counted as pytest counts them', ()
     ]);
   });
 
-  it.concurrent.each(ENGINE_SETTINGS.map(([engine, workers], index) => [engine!, workers!, index]))(
-    'engine %s, -n %s',
-    async (engine, workers, index) => {
-      const dir = dirs[index as number]!;
-      for (const taught of roundsOfSetting(index as number)) {
-        rmSync(join(dir, '.fastest'), { recursive: true, force: true });
-        if (taught) spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider'], { cwd: dir, env });
-        for (const args of CASES) {
-          const got = await fastest(dir, [...args, '--engine', String(engine), '-n', String(workers)]);
-          expect({ args, taught, ...got }).toEqual({ args, taught, ...pytest(args) });
-        }
-      }
-    },
-    360_000,
-  );
+  eachSettingAgainstPytest(dirs, CASES, ['-q', '-p', 'no:cacheprovider'], env, fastest, pytest);
 
   it('the native engine runs such a module itself', async () => {
     const dir = dirs[0]!;

@@ -262,9 +262,9 @@ class _Dispatcher:
 
     def pass_report(self, file, engine, listing=False):
         """What the collection pass found in `file`, in the engine that collected it: the ids of
-        its tests (None: not collected here), whether a collector inside it failed (a class), the result frame of its skip at import, if any,
-        for a `listing` (which runs no test to carry them) what collecting it warned, taken, and
-        the ids a hook deselected."""
+        its tests (None: not collected here), whether a collector inside it failed (a class), the
+        result frame of its skip at import, if any, for a `listing` (which runs no test to carry
+        them) what collecting it warned, taken, and the ids a hook deselected."""
         collector = self.native if engine == "native" else self._pytest
         if collector is None:
             return None, False, None, None, None

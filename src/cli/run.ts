@@ -659,7 +659,9 @@ async function runSession(
   // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
   // makes are for order, not for more workers. A unit holding a test -k/-m left to the run is
   // judged whole by its worker (a whole file's unit always is: it lists no id).
-  const filesLeftToRun = new Set(selected.filter((item) => selection.checkExpansions.has(item.id)).map((item) => item.file));
+  /** Items whose tests -k/-m must still judge (dynamic ones, those a decorator may name): usually none. */
+  const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
+  const filesLeftToRun = new Set([...toCheck.values()].map((item) => item.file));
   const units = applyNarrowing(
     options.failedFirst && !options.lastFailed ? unitsInItemOrder(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits,
     narrowIds,
@@ -670,8 +672,6 @@ async function runSession(
   );
   const workers = workerCount(session, fileUnits.length + unlisted.length, expectedSeconds);
   prestarted?.keep(workers);
-  // Dynamic items whose expansions -k/-m must still judge (usually none).
-  const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
   const selectedIds = new Set(filtering ? selected.map((item) => item.id) : []);
   /** Each collected test's marks, as the workers sent them under -k/-m (`reportMarks`). */
   const collectedMarks = new Map<string, Mark[]>();
@@ -715,7 +715,7 @@ async function runSession(
     notListed: shard.notListed,
     waitForAll: nodeIdsAsked || filterAtRun,
     // (the modules of tests -k/-m left to the run: what the filter keeps of them is the workers' to say)
-    waitForFiles: new Set([...toCheck.values()].map((item) => item.file)),
+    waitForFiles: filesLeftToRun,
   });
   for (const [file, ids] of checkedModules) truth.modules.set(file, ids);
   // pytest collects every module before the first test: a collection error stops the session

@@ -1,9 +1,9 @@
 // Running pytest and fastest alike on the same project, for tests that compare their whole output.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 export const cli = process.env.CLI_UNDER_TEST ?? join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -169,6 +169,38 @@ export const ENGINE_SETTINGS: readonly (readonly [engine: string, workers: strin
  * round is one fastest start per case (three settings, two rounds were most of a file's time).
  */
 export const roundsOfSetting = (at: number): boolean[] => (at === 0 ? [false, true] : [false]);
+
+/**
+ * One concurrent test per engine setting: each of `cases` run by `fastest(dir, args)` with the
+ * setting's engine and workers in its project (projectPerEngine), in each of its rounds
+ * (roundsOfSetting: before any run, and for the default setting after a run of `teachArgs`), equals
+ * `pytest(args)`.
+ */
+export function eachSettingAgainstPytest<T extends object>(
+  dirs: readonly string[],
+  cases: readonly string[][],
+  teachArgs: readonly string[],
+  env: NodeJS.ProcessEnv,
+  fastest: (dir: string, args: string[]) => Promise<T>,
+  pytest: (args: string[]) => T,
+): void {
+  it.concurrent.each(ENGINE_SETTINGS.map(([engine, workers], index) => [engine, workers, index] as const))(
+    'engine %s, -n %s',
+    async (engine, workers, index) => {
+      const dir = dirs[index]!;
+      for (const taught of roundsOfSetting(index)) {
+        rmSync(join(dir, '.fastest'), { recursive: true, force: true });
+        if (taught) spawnSync(process.execPath, [cli, ...teachArgs], { cwd: dir, env });
+        for (const args of cases) {
+          const got = await fastest(dir, [...args, '--engine', engine, '-n', workers]);
+          expect({ args, taught, ...got }).toEqual({ args, taught, ...pytest(args) });
+        }
+      }
+    },
+    // (the default setting runs two rounds; under load the clean clone's took over the default 120 s)
+    360_000,
+  );
+}
 
 /**
  * `run(dir, key)` once per key for projects made alike (projectPerEngine): the first project asked

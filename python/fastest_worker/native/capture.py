@@ -108,8 +108,8 @@ class DontReadFromInput(io.TextIOBase):
         return self
 
 
-def _text_over(raw: Any) -> io.TextIOWrapper:
-    return io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="", write_through=True)
+def _text_over(raw: Any, kind: type = io.TextIOWrapper) -> io.TextIOWrapper:
+    return kind(raw, encoding="utf-8", errors="replace", newline="", write_through=True)
 
 
 class _TeeText(io.TextIOWrapper):
@@ -205,7 +205,7 @@ class _FdCapture:
         self.name = _STREAM_NAMES[fd]
         self.saved_fd = os.dup(fd)
         self.tmp = tempfile.TemporaryFile(buffering=0)
-        self.stream = _SeekNoted(self.tmp, encoding="utf-8", errors="replace", newline="", write_through=True)
+        self.stream = _text_over(self.tmp, _SeekNoted)
         self.saved_stream = getattr(sys, self.name)
         self.active = False
 
@@ -235,18 +235,16 @@ class _FdCapture:
             setattr(sys, self.name, self.stream)
             self.active = True
 
-    def _empty(self) -> bool:
-        # fd 1/2 share this file's offset: offset 0 means nothing was written (one syscall), unless
-        # a test seeked sys.stdout back (pytest reads the whole file whatever the offset)
-        if self.tmp.tell():
-            return False
-        if not self.stream.seeked:
-            return True
+    def _nothing_written(self) -> bool:
+        """At offset 0 after the test seeked sys.stdout back: the file's size says (pytest reads
+        the whole file whatever the offset)."""
         self.stream.seeked = False
         return not os.fstat(self.tmp.fileno()).st_size
 
     def snap_bytes(self) -> bytes:
-        if self._empty():
+        # fd 1/2 share this file's offset: offset 0 means nothing was written (one syscall), unless
+        # a test seeked back
+        if not self.tmp.tell() and (not self.stream.seeked or self._nothing_written()):
             return b""
         self.tmp.seek(0)
         data = self.tmp.read()
@@ -256,7 +254,7 @@ class _FdCapture:
 
     def snap(self) -> str:
         tmp = self.tmp  # (snap_bytes inlined: this runs twice per test phase)
-        if not tmp.tell() and (not self.stream.seeked or self._empty()):
+        if not tmp.tell() and (not self.stream.seeked or self._nothing_written()):
             return ""
         tmp.seek(0)
         data = tmp.read()

@@ -574,14 +574,13 @@ class Collector:
             if name in seen:
                 continue
             seen.add(name)
-            if not (self.keeps_class_errors and safe_isclass(obj)):
-                items.extend(self._make_items(module_node, module_node, None, name, obj))
-                continue
             try:
                 items.extend(self._make_items(module_node, module_node, None, name, obj))
             except (KeyboardInterrupt, Exit, Skipped, NeedsPytest):
                 raise
             except BaseException as e:
+                if not (self.keeps_class_errors and safe_isclass(obj)):
+                    raise
                 errors.append((f"{nodeid}::{name}", e))
         if errors:
             self.class_errors[relfile] = errors

@@ -22,7 +22,6 @@ import tracemalloc  # noqa: F401
 from typing import Callable, Dict, Iterator, List, Optional, Set
 
 import pytest  # noqa: F401 - the engine needs pytest's public objects (marks, outcomes)
-from _pytest._code import ExceptionInfo
 from _pytest.outcomes import Exit, Skipped, XFailed, fail, skip, xfail
 from _pytest.config.exceptions import UsageError
 
@@ -36,7 +35,7 @@ from .fixtures import (ASYNCIO_ITEM, ASYNCIO_RUNNER, FixtureRegistry, add_fixtur
                        asyncio_call_warnings, asyncio_items, asyncio_runner_requested, fill_fixtures,
                        run_in_asyncio_runner)
 from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
-from .outcomes import collect_crash, crash_location, format_collect_failure, format_failure, format_import_error, relpath, skip_reason
+from .outcomes import collect_crash, crash_location, exception_line, format_collect_failure, format_failure, format_import_error, relpath, skip_reason
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
 from .timeout import PhaseTimer, mark_settings, run_settings, start_limits
@@ -621,11 +620,8 @@ class NativeEngine:
         self.partial_files.add(relfile)
         path = os.path.join(self.rootdir, relfile)
         for nodeid, error in errors:
-            try:
-                crash = ExceptionInfo.from_exception(error).exconly()
-            except Exception:
-                crash = None
-            self.emit(results.collect_error(relfile, format_collect_failure(error, path), crash, collector=nodeid))
+            # (a Class collector's failure always has its exception line, a pytrace=False fail's too)
+            self.emit(results.collect_error(relfile, format_collect_failure(error, path), exception_line(error), collector=nodeid))
 
     def partially_collected(self, relfile: str) -> bool:
         """Whether a class inside `relfile` failed to collect while the module itself collected."""

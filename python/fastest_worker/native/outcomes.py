@@ -179,6 +179,11 @@ def collect_crash(exc: BaseException, conftest: bool = False) -> Optional[str]:
             return None
     if isinstance(exc, Failed) and not exc.pytrace:
         return None
+    return exception_line(exc)
+
+
+def exception_line(exc: BaseException) -> Optional[str]:
+    """`Type: message`, as pytest's reprcrash gives it (None if the exception cannot say)."""
     try:
         return ExceptionInfo.from_exception(exc).exconly()
     except Exception:
