@@ -4798,11 +4798,15 @@ function planErrorOutcome(err) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.unregisteredIniKeys = unregisteredIniKeys;
+exports.pluginsMayBeOff = pluginsMayBeOff;
+exports.iniKeysToAsk = iniKeysToAsk;
 // Which ini keys need no word from pytest: those pytest 8.4-9.1 registers itself (with plugin
-// autoload off), and those of the plugins most suites configure. A key outside both may be one
-// pytest warns of (`PytestConfigWarning: Unknown config option: X`): then pytest's own parser is
-// asked, alongside discovery (option_check.py's configWarnings).
+// autoload off), fastest's own, and those of the plugins most suites configure while plugins load
+// as pytest loads them by default. Any other may be one pytest warns of (`PytestConfigWarning:
+// Unknown config option: X`), and so may a plugin's once `-p no:...` or
+// PYTEST_DISABLE_PLUGIN_AUTOLOAD can leave its plugin out: then pytest's own parser is asked,
+// alongside discovery (option_check.py's configWarnings), once for as long as what it read is
+// unchanged (option-route.ts KeptProbeAnswer).
 const PYTEST_INI = `addopts assertion_text_diff_style cache_dir collect_imported_tests consider_namespace_packages
 console_output_style disable_test_id_escaping_and_forfeit_all_rights_to_community_support doctest_encoding
 doctest_optionflags empty_parameter_set_mark enable_assertion_pass_hook faulthandler_exit_on_timeout
@@ -4813,20 +4817,35 @@ max_warnings minversion norecursedirs python_classes python_files python_functio
 required_plugins strict strict_config strict_markers strict_parametrization_ids strict_xfail testpaths
 tmp_path_retention_count tmp_path_retention_policy truncation_limit_chars truncation_limit_lines
 usefixtures verbosity_assertions verbosity_subtests verbosity_test_cases xfail_strict`;
-// pytest-asyncio, -timeout, -django, -env, -mock, -xdist, -rerunfailures, -cov, -qt, -bdd, anyio...
-const PLUGIN_INI = `asyncio_mode asyncio_default_fixture_loop_scope asyncio_default_test_loop_scope timeout
-timeout_method timeout_func_only timeout_disable_debugger_detection session_timeout DJANGO_SETTINGS_MODULE
-DJANGO_CONFIGURATION django_find_project django_debug_mode FAIL_INVALID_TEMPLATE_VARS env env_files
-env_override_existing_values mock_use_standalone_module mock_traceback_monkeypatch rsyncdirs rsyncignore
-looponfailroots reruns reruns_delay qt_api qt_default_raising qt_log_level_fail qt_log_ignore
-qt_no_exception_capture bdd_features_base_dir spec_header_format spec_test_format spec_success_indicator
-flakes-ignore mypy-ini-file benchmark_skip randomly_seed`;
-// fastest's own (a fastest feature: its key is not reported as pytest's unknown option).
-const FASTEST_INI = 'impact_deps';
-const KNOWN = new Set(`${PYTEST_INI} ${PLUGIN_INI} ${FASTEST_INI}`.split(/\s+/));
-/** The ini keys neither pytest nor a common plugin registers (pytest may warn of each). */
-function unregisteredIniKeys(ini) {
-    return Object.keys(ini).filter((key) => !KNOWN.has(key));
+// pytest-asyncio, -django, -env, -mock, -xdist, -qt, -bdd, -timeout's session limit, anyio...
+const PLUGIN_INI = `asyncio_mode asyncio_default_fixture_loop_scope asyncio_default_test_loop_scope
+timeout_disable_debugger_detection session_timeout DJANGO_SETTINGS_MODULE DJANGO_CONFIGURATION
+django_find_project django_debug_mode FAIL_INVALID_TEMPLATE_VARS env env_files env_override_existing_values
+mock_use_standalone_module mock_traceback_monkeypatch rsyncdirs rsyncignore looponfailroots qt_api
+qt_default_raising qt_log_level_fail qt_log_ignore qt_no_exception_capture bdd_features_base_dir
+spec_header_format spec_test_format spec_success_indicator flakes-ignore mypy-ini-file randomly_seed`;
+// fastest's own: its impact analysis', and the keys of pytest-timeout and pytest-rerunfailures,
+// which fastest implements with or without those plugins (as it registers the `flaky` mark).
+const FASTEST_INI = 'impact_deps timeout timeout_method timeout_func_only reruns reruns_delay reruns_delay_backoff_factor';
+// pytest's own plugins (8.4-9.1): `-p no:` of one of them leaves every plugin's key registered.
+const PYTEST_PLUGINS = `assertion cacheprovider capture debugging doctest faulthandler fixtures freeze_support
+helpconfig junitxml legacypath logging main mark monkeypatch pastebin pytester pytester_assertions python
+recwarn reports runner setuponly setupplan skipping stepwise subtests terminal terminalprogress
+threadexception tmpdir unittest unraisableexception warnings`;
+const words = (text) => new Set(text.split(/\s+/));
+const OWN = words(`${PYTEST_INI} ${FASTEST_INI}`);
+const PLUGINS = words(PLUGIN_INI);
+const BUILTIN_PLUGINS = words(PYTEST_PLUGINS);
+/** Whether the plugins named by `-p` (and the environment) may leave an installed plugin unloaded. */
+function pluginsMayBeOff(plugins, env) {
+    return !!env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || plugins.some((name) => name.startsWith('no:') && !BUILTIN_PLUGINS.has(name.slice(3)));
+}
+/**
+ * The ini keys pytest's parser must judge: nobody's, and a plugin's when `pluginsMayBeOff` (its
+ * plugin may not load) or `warningsMayFail` (a filter may make pytest's warning an error).
+ */
+function iniKeysToAsk(ini, pluginsMayBeOff, warningsMayFail) {
+    return Object.keys(ini).filter((key) => !OWN.has(key) && (!PLUGINS.has(key) || pluginsMayBeOff || warningsMayFail));
 }
 
 
@@ -6174,10 +6193,15 @@ function openSession(argv, command, cwd, env) {
     if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
         probe = probeLater(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
     }
-    // An ini key pytest may not know: its parser says which, for the warnings summary.
+    // An ini key pytest may not know: its parser says which, for the warnings summary. When a
+    // warning filter may make that warning an error, pytest's run ends in an INTERNALERROR after
+    // collecting (the probe then answers `pytest`): the route waits for the answer.
     let warningsProbe = probe;
-    if (warningsProbe === null && command === 'run' && (0, pytest_ini_js_1.unregisteredIniKeys)(config.ini).length > 0) {
+    const warningsMayFail = [...options.warningFilters, ...((0, index_js_1.getIni)(config, 'filterwarnings', 'linelist') ?? [])].some((filter) => filter.trim().startsWith('error'));
+    if (warningsProbe === null && command === 'run' && (0, pytest_ini_js_1.iniKeysToAsk)(config.ini, (0, pytest_ini_js_1.pluginsMayBeOff)(options.plugins, env), warningsMayFail).length > 0) {
         warningsProbe = probeLater(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
+        if (warningsMayFail)
+            probe = warningsProbe;
     }
     const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
     return {

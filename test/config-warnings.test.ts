@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const cli = join(__dirname, '..', 'dist', 'cli.js');
+const cli = process.env.CLI_UNDER_TEST ?? join(__dirname, '..', 'dist', 'cli.js');
 let dir: string;
 
 beforeAll(() => {
@@ -60,8 +60,8 @@ function output(stdout: string): string {
     .replace(/=+/g, '=');
 }
 
-function both(args: string[], venv: string | null): { pytest: string; fastest: string } {
-  const env = envFor(venv);
+function both(args: string[], venv: string | null, extraEnv: NodeJS.ProcessEnv = {}): { pytest: string; fastest: string } {
+  const env = { ...envFor(venv), ...extraEnv };
   const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...args], { cwd: dir, encoding: 'utf8', env });
   const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '--no-cache', ...args], { cwd: dir, encoding: 'utf8', env });
   return { pytest: `${p.status}\n${output(p.stdout)}`, fastest: `${f.status}\n${output(f.stdout)}` };
@@ -74,9 +74,16 @@ describe.each(venvs)("pytest's configure and collection warnings, with %s", (_na
     ['iterators to parametrize, --collect-only', '[pytest]\n', ['--collect-only']],
     ['iterators to parametrize, --collect-only -q', '[pytest]\n', ['--collect-only', '-q']],
     ['an unknown ini key filtered out', '[pytest]\nfoo_unknown = 1\nfilterwarnings =\n    ignore::pytest.PytestConfigWarning\n', ['-q']],
-  ])('%s', (_what, ini, args) => {
+    // (plugins do not load here: PYTEST_DISABLE_PLUGIN_AUTOLOAD)
+    ["plugins' ini keys, the plugins not loaded", '[pytest]\nasyncio_mode = auto\nDJANGO_SETTINGS_MODULE = x\n', ['-q']],
+    // pytest's INTERNALERROR once it has collected, exit 3
+    ['an unknown ini key under -W error', '[pytest]\nfoo_unknown = 1\n', ['-q', '-W', 'error']],
+    ["a plugin's ini key under filterwarnings = error", '[pytest]\nasyncio_mode = auto\nfilterwarnings =\n    error\n', ['-q']],
+    // the installed plugins load, pytest-asyncio's turned off
+    ["a plugin's ini key, -p no: the plugin", '[pytest]\nasyncio_mode = auto\n', ['-q', '-p', 'no:asyncio'], { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' }],
+  ] as [string, string, string[], NodeJS.ProcessEnv?][])('%s', (_what, ini, args, extraEnv) => {
     writeFileSync(join(dir, 'pytest.ini'), ini);
-    const { pytest, fastest } = both(args, venv);
+    const { pytest, fastest } = both(args, venv, extraEnv);
     expect(fastest).toBe(pytest);
   });
 });

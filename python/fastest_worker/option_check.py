@@ -6,7 +6,8 @@ conftest files, and parses everything, as `pytest ARGS` would. Prints one JSON o
 
   {"status": "usage", "messages": [...]}   pytest refused the arguments (its UsageError)
   {"status": "pytest"}                     pytest would fail otherwise (a conftest that does not
-                                           import, a `-p` plugin that is missing): let real pytest say it
+                                           import, a `-p` plugin that is missing, a config warning
+                                           a filter makes an error): let real pytest say it
   {"status": "ok", "options": {name: "none"|"one"|"optional"}, "unknownIni": [...], "strictConfig": bool,
    "configWarnings": [{"message", "filename", "lineno"}], "inputs": [path, ...]}
 
@@ -44,6 +45,11 @@ def _strict_config(config):
     return bool(value)
 
 
+class _ConfigWarningIsError(Exception):
+    """A warning filter (-W, the filterwarnings ini) makes a config warning an error: pytest's run
+    ends in an INTERNALERROR once it has collected."""
+
+
 def _config_warnings(config):
     """The warnings pytest records while configuring (`when == "config"`), ini keys checked."""
     from _pytest.warnings import warning_record_to_str
@@ -59,6 +65,8 @@ def _config_warnings(config):
     config.pluginmanager.register(_Recorder(), "fastest-config-warnings")
     try:
         config._validate_config_options()
+    except Warning as e:
+        raise _ConfigWarningIsError() from e
     except Exception:  # a strict refusal is pytest's to make
         pass
     return recorded
@@ -112,8 +120,12 @@ def probe(argv):
                 options[name] = _arity(action)
         strict = _strict_config(config)
         unknown = sorted(config._get_unknown_ini_keys()) if strict else []
+        try:
+            warned = [] if strict else _config_warnings(config)
+        except _ConfigWarningIsError:
+            return {"status": "pytest"}
         result = {"status": "ok", "options": options, "unknownIni": unknown, "strictConfig": strict,
-                  "configWarnings": [] if strict else _config_warnings(config)}
+                  "configWarnings": warned}
         try:
             result["inputs"] = _inputs(config.rootpath)
         except Exception:  # Node keeps no answer whose inputs it cannot check

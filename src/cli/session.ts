@@ -17,7 +17,7 @@ import { ChangesError, computeImpact, ImpactDepsError, type ImpactOptions, type 
 import type { DiscoveryResult, TestItem, WarningRecord } from '../types.js';
 import { parseArgs, pytestArgv, UnknownOptionError, UsageError, type CliOptions, type PluginOptions } from './args.js';
 import { conftestOptions, initialConftestPaths } from './conftest-options.js';
-import { unregisteredIniKeys } from './pytest-ini.js';
+import { iniKeysToAsk, pluginsMayBeOff } from './pytest-ini.js';
 import { iniRoutes, pluginOptionsOf, probeLaterKept, probeNowKept, refusal, type ProbeResult } from './option-route.js';
 import { autoMode } from './pytest-options.js';
 
@@ -131,10 +131,16 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
     probe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null));
   }
-  // An ini key pytest may not know: its parser says which, for the warnings summary.
+  // An ini key pytest may not know: its parser says which, for the warnings summary. When a
+  // warning filter may make that warning an error, pytest's run ends in an INTERNALERROR after
+  // collecting (the probe then answers `pytest`): the route waits for the answer.
   let warningsProbe = probe;
-  if (warningsProbe === null && command === 'run' && unregisteredIniKeys(config.ini).length > 0) {
+  const warningsMayFail = [...options.warningFilters, ...(getIni(config, 'filterwarnings', 'linelist') ?? [])].some((filter) =>
+    filter.trim().startsWith('error'),
+  );
+  if (warningsProbe === null && command === 'run' && iniKeysToAsk(config.ini, pluginsMayBeOff(options.plugins, env), warningsMayFail).length > 0) {
     warningsProbe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null));
+    if (warningsMayFail) probe = warningsProbe;
   }
   const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
   return {
