@@ -4840,12 +4840,9 @@ const BUILTIN_PLUGINS = words(PYTEST_PLUGINS);
 function pluginsMayBeOff(plugins, env) {
     return !!env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || plugins.some((name) => name.startsWith('no:') && !BUILTIN_PLUGINS.has(name.slice(3)));
 }
-/**
- * The ini keys pytest's parser must judge: nobody's, and a plugin's when `pluginsMayBeOff` (its
- * plugin may not load) or `warningsMayFail` (a filter may make pytest's warning an error).
- */
-function iniKeysToAsk(ini, pluginsMayBeOff, warningsMayFail) {
-    return Object.keys(ini).filter((key) => !OWN.has(key) && (!PLUGINS.has(key) || pluginsMayBeOff || warningsMayFail));
+/** The ini keys pytest's parser must judge: nobody's, and a plugin's when `pluginsMayBeOff`. */
+function iniKeysToAsk(ini, pluginsMayBeOff) {
+    return Object.keys(ini).filter((key) => !OWN.has(key) && (pluginsMayBeOff || !PLUGINS.has(key)));
 }
 
 
@@ -6198,7 +6195,7 @@ function openSession(argv, command, cwd, env) {
     // collecting (the probe then answers `pytest`): the route waits for the answer.
     let warningsProbe = probe;
     const warningsMayFail = [...options.warningFilters, ...((0, index_js_1.getIni)(config, 'filterwarnings', 'linelist') ?? [])].some((filter) => filter.trim().startsWith('error'));
-    if (warningsProbe === null && command === 'run' && (0, pytest_ini_js_1.iniKeysToAsk)(config.ini, (0, pytest_ini_js_1.pluginsMayBeOff)(options.plugins, env), warningsMayFail).length > 0) {
+    if (warningsProbe === null && command === 'run' && (0, pytest_ini_js_1.iniKeysToAsk)(config.ini, (0, pytest_ini_js_1.pluginsMayBeOff)(options.plugins, env)).length > 0) {
         warningsProbe = probeLater(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
         if (warningsMayFail)
             probe = warningsProbe;

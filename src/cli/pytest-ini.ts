@@ -44,10 +44,7 @@ export function pluginsMayBeOff(plugins: readonly string[], env: NodeJS.ProcessE
   return !!env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || plugins.some((name) => name.startsWith('no:') && !BUILTIN_PLUGINS.has(name.slice(3)));
 }
 
-/**
- * The ini keys pytest's parser must judge: nobody's, and a plugin's when `pluginsMayBeOff` (its
- * plugin may not load) or `warningsMayFail` (a filter may make pytest's warning an error).
- */
-export function iniKeysToAsk(ini: Record<string, unknown>, pluginsMayBeOff: boolean, warningsMayFail: boolean): string[] {
-  return Object.keys(ini).filter((key) => !OWN.has(key) && (!PLUGINS.has(key) || pluginsMayBeOff || warningsMayFail));
+/** The ini keys pytest's parser must judge: nobody's, and a plugin's when `pluginsMayBeOff`. */
+export function iniKeysToAsk(ini: Record<string, unknown>, pluginsMayBeOff: boolean): string[] {
+  return Object.keys(ini).filter((key) => !OWN.has(key) && (pluginsMayBeOff || !PLUGINS.has(key)));
 }

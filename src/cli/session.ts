@@ -138,7 +138,7 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   const warningsMayFail = [...options.warningFilters, ...(getIni(config, 'filterwarnings', 'linelist') ?? [])].some((filter) =>
     filter.trim().startsWith('error'),
   );
-  if (warningsProbe === null && command === 'run' && iniKeysToAsk(config.ini, pluginsMayBeOff(options.plugins, env), warningsMayFail).length > 0) {
+  if (warningsProbe === null && command === 'run' && iniKeysToAsk(config.ini, pluginsMayBeOff(options.plugins, env)).length > 0) {
     warningsProbe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null));
     if (warningsMayFail) probe = warningsProbe;
   }
