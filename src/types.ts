@@ -286,7 +286,9 @@ export interface WarningRecord {
    * is shown); absent: the result's own id. */
   nodeid?: string;
   /** Raised while collecting this file (rootdir-relative): pytest reports a file's collection
-   * warnings once, however many workers collect it. */
+   * warnings once, however many workers collect it. A conftest's path: raised while it was
+   * imported; '': the session's, pytest records it before collection warnings (what the pytest
+   * engine's session start warned: its initial conftests, pytest_configure; a config-time warning). */
   module?: string;
 }
 

@@ -302,6 +302,9 @@ class _ReportPlugin:
         self.collect_warnings = []
         # the file _collect_file is collecting: its collection warnings name it (Node reports a file's once)
         self.collecting_module = None
+        # While the session starts (the initial conftests load, pytest_configure): what pytest
+        # records then (`when == "config"`), as the session's (module ''; Node reports it once).
+        self.startup_warnings = None
         self.crash_lines = False
         self.unit_errors = 0
         self.unit_skipped_modules = 0
@@ -360,6 +363,11 @@ class _ReportPlugin:
             if self.collecting_module is not None:
                 entry["module"] = self.collecting_module
             self.collect_warnings.append(entry)
+        elif when == "config" and self.startup_warnings is not None:
+            # (later config warnings, the unknown ini keys each collection checks, are Node's to tell)
+            entry["nodeid"] = ""
+            entry["module"] = ""
+            self.startup_warnings.append(entry)
 
     def flush(self):
         """Emits the finished tests' results with their warnings."""
@@ -810,6 +818,7 @@ class PytestEngine:
         self.invocation_dir = os.getcwd()
         self.named_paths = frozenset(os.path.abspath(p) for p in init.get("namedPaths") or ())
         self.plugin = _ReportPlugin(emit)
+        self.plugin.startup_warnings = []
         self.markup = init.get("markup") is not None
         self.width = init.get("columns") or 0
         args = _build_args(init)
@@ -883,8 +892,9 @@ class PytestEngine:
         self.rerun_plugin = None
         # file -> (what _collect_file returned, frames held back), from the collection pass
         self.precollected = {}
-        # what the pass's collections warned, for the next result
-        self.pass_warnings = []
+        # what the pass's collections warned, for the next result (first, what the session's start did)
+        self.pass_warnings = self.plugin.startup_warnings or []
+        self.plugin.startup_warnings = None
         from .named_nodes import NamedNodes, OffPathClasses
 
         named_nodes = NamedNodes(init.get("namedNodes"))

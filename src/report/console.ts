@@ -1054,7 +1054,20 @@ export class ConsoleReporter {
     const running: [WarningRecord, TestResult][] = [];
     // (a collection warning names its module; one a conftest's pytest_configure issued while
     // collecting has none: it belongs with the module its result is of)
-    const collectedIn = ([w, r]: [WarningRecord, TestResult]) => position.get(w.module ?? pathOfId(r.id)) ?? Infinity;
+    const collectedIn = ([w, r]: [WarningRecord, TestResult]) => {
+      const module = w.module ?? pathOfId(r.id);
+      // the session's start (initial conftests, pytest_configure); a conftest as pytest's walk
+      // makes its directory's node, while collecting the directory above (before importing any
+      // module there), outer directories' first
+      if (module === '') return -1;
+      if (module === 'conftest.py' || module.endsWith('/conftest.py')) {
+        const depth = module.split('/').length - 1;
+        const above = module.split('/').slice(0, -2).join('/');
+        const first = Math.min(...[...position].filter(([file]) => above === '' || file.startsWith(`${above}/`)).map(([, at]) => at));
+        return first - 0.5 + depth / 1000;
+      }
+      return position.get(module) ?? Infinity;
+    };
     for (const r of this.inRunOrder()) for (const w of r.warnings ?? []) (raisedWhileCollecting(w) ? collecting : running).push([w, r]);
     for (const [w, r] of this.collectionWarningsOfDropped) collecting.push([w, r]);
     collecting.sort((a, b) => collectedIn(a) - collectedIn(b));

@@ -460,6 +460,9 @@ class Collector:
         # Auto leaves the failure to the module's collection, which hands it to pytest's engine.
         self.keeps_class_errors = False
         self.class_errors: Dict[str, list] = {}
+        # Told (path, "start"|"end") around each conftest's first import and registration: the
+        # engine keeps what that warned as the conftest's (pytest loads it once a session).
+        self.conftest_loading = None
 
     # --- the chain of directory nodes ------------------------------------------------------
     def dir_node(self, reldir: str) -> Node:
@@ -491,6 +494,9 @@ class Collector:
             # Like pytest's _importconftest: every conftest outside a package is the
             # top-level module "conftest", so the one imported before must not answer.
             sys.modules.pop("conftest", None)
+        told = self.conftest_loading
+        if told is not None:
+            told(path, "start")
         try:
             mod = self._import_path(path)
         except BaseException as e:
@@ -498,6 +504,9 @@ class Collector:
             e.conftest_import_failed = True
             self.conftests[path] = e
             raise
+        finally:
+            if told is not None:
+                told(path, "end")
         baseid = os.path.relpath(os.path.dirname(path), self.rootdir).replace(os.sep, "/")
         if baseid == ".":
             baseid = ""

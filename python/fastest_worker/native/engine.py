@@ -315,6 +315,10 @@ class NativeEngine:
         self.session = Session(self.config, self.registry)
         self.session.parentids_below = frozenset({""})
         self.collector = Collector(self.session, self.config)
+        self.collector.conftest_loading = self._conftest_loading
+        # [(first, end, conftest)] of the current collection's warnings (_collecting_warnings)
+        self._conftest_spans: Optional[List[tuple]] = None
+        self._conftest_began = 0
         self.collector.keeps_class_errors = not self.falls_back
         self.partial_files = set()  # modules a class of which failed to collect (--engine native)
         self.collector.named_nodes = NamedNodes(init.get("namedNodes"))
@@ -553,15 +557,35 @@ class NativeEngine:
         if recorder is not None:
             recorder.enter()
         self._collecting = True
+        spans = self._conftest_spans = []
         try:
             with CARRIED.around() if recorder is not None else contextlib.nullcontext():
                 yield
         finally:
             self._collecting = False
+            self._conftest_spans = None
             if recorder is not None:
                 log = recorder.exit()
                 if log:
-                    self._collect_warnings.extend(warning_frames(log, nodeid="", module=module))
+                    frames = warning_frames(log, nodeid="", module=module)
+                    # what importing a conftest warned is the conftest's, whichever module (and
+                    # worker) loaded it: Node reports it once
+                    for start, end, conftest in spans:
+                        for frame in frames[start:end]:
+                            frame["module"] = conftest
+                    self._collect_warnings.extend(frames)
+
+    def _conftest_loading(self, path: str, phase: str) -> None:
+        """Collector.conftest_loading: marks where a conftest's import began and ended in the
+        current collection's warnings."""
+        spans = self._conftest_spans
+        recorder = self.test_warnings
+        if spans is None or recorder is None:
+            return
+        if phase == "start":
+            self._conftest_began = recorder.recorded()
+        else:
+            spans.append((self._conftest_began, recorder.recorded(), relpath(path, self.rootdir).replace(os.sep, "/")))
 
     def _begin_collection(self) -> None:
         """pytest_collection of the initial conftests, before the first module is imported: the
@@ -749,8 +773,10 @@ class NativeEngine:
         return any(fnmatch.fnmatch(base, pat) for pat in self.python_files)
 
     def _config_warning(self, log: list) -> None:
+        # pytest records a config-time warning at once, before what collecting warned (recorded
+        # as collection ends): the session's (module ''), reported once whichever workers raised it
         if self._collecting:
-            self._collect_warnings.extend(warning_frames(log, nodeid=""))
+            self._collect_warnings.extend(warning_frames(log, nodeid="", module=""))
 
     def _collect(self, relfile: str) -> tuple:
         state = self.modules.get(relfile)

@@ -259,6 +259,10 @@ class TestWarnings:
         for arg in mark_filters:
             warnings.filterwarnings(*parse_warning_filter(arg, escape=False))
 
+    def recorded(self) -> int:
+        """How many warnings the current recording holds."""
+        return len(self._log)
+
     def exit(self) -> list:
         saved = self._saved
         if saved is None:
