@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const cli = join(__dirname, '..', 'dist', 'cli.js');
+const cli = process.env.CLI_UNDER_TEST ?? join(__dirname, '..', 'dist', 'cli.js');
 const env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' };
 let proj: string;
 
@@ -109,6 +109,78 @@ describe('fixtures a module takes in by import', () => {
         expect(f.stdout).toContain(`${module}: native engine\n`);
       }
       expect(f.stdout).toContain("tests/test_unknown.py: pytest engine (fixture 'not_defined_anywhere' is not defined by the module");
+      expect({ status: f.status, outcomes: outcomes(f.stdout) }).toEqual({ status: p.status, outcomes: outcomes(p.stdout) });
+    }
+  });
+});
+
+// A conftest may define its fixtures under `if` or `try` (hpack's under `if os.path.isdir(...)`,
+// its params made at import): they are the conftest's when the branch runs, as pytest collects
+// them, and the module runs natively; one whose branch did not run is not found, as in pytest.
+// The static check read no further than a module's top level: such a module went to pytest's
+// engine (hpack: 414 of its 502 tests).
+describe('fixtures a conftest defines under if and try', () => {
+  let conditional: string;
+  beforeAll(() => {
+    conditional = mkdtempSync(join(tmpdir(), 'fastest-conditional-fixtures-'));
+    writeFileSync(join(conditional, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(
+      join(conditional, 'conftest.py'),
+      [
+        'import os',
+        'import pytest',
+        '',
+        'if os.path.isdir(os.path.dirname(__file__)):',
+        '    names = (n for n in ["a", "b", "c"])',
+        '',
+        "    @pytest.fixture(scope='class', params=names)",
+        '    def story(request):',
+        '        return request.param',
+        'else:',
+        '    @pytest.fixture()',
+        '    def never():',
+        '        return 1',
+        '',
+        'try:',
+        '    import json',
+        'except ImportError:',
+        '    pass',
+        'else:',
+        '    @pytest.fixture()',
+        '    def loads():',
+        '        return json.loads',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(conditional, 'test_story.py'),
+      [
+        'class TestStory:',
+        '    def test_story(self, story):',
+        '        assert story in "abc"',
+        '',
+        '    def test_story_again(self, story, loads):',
+        '        assert loads("1") == 1',
+        '',
+      ].join('\n'),
+    );
+    // (the native engine hands a module whose fixture is missing to pytest: pytest's error lists
+    // the fixtures there are)
+    writeFileSync(join(conditional, 'test_never.py'), 'def test_never(never):\n    pass\n');
+  });
+  afterAll(() => rmSync(conditional, { recursive: true, force: true }));
+
+  it('run natively, with pytest outcomes', () => {
+    const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA'], { cwd: conditional, encoding: 'utf8', env });
+    expect(outcomes(p.stdout)).toContain('ERROR test_never.py::test_never');
+    expect(outcomes(p.stdout)).toContain('PASSED test_story.py::TestStory::test_story_again[c]');
+    for (const workers of ['1', '2']) {
+      const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--show-engines'], {
+        cwd: conditional,
+        encoding: 'utf8',
+        env,
+      });
+      expect(f.stdout).toContain('test_story.py: native engine\n');
       expect({ status: f.status, outcomes: outcomes(f.stdout) }).toEqual({ status: p.status, outcomes: outcomes(p.stdout) });
     }
   });

@@ -12,7 +12,7 @@ import json
 import os
 import re
 import time
-from typing import Callable, Dict, Optional, Set
+from typing import Callable, Dict, Iterator, Optional, Set
 
 from .. import cache_fill
 from .importer import conftest_paths
@@ -315,7 +315,7 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 13
+_FACTS_VERSION = 14
 _facts_file: Optional[str] = None
 _facts_dirty = False
 # pytest-describe's prefixes when the native engine collects its blocks: which nested functions are
@@ -711,10 +711,30 @@ def _facts_from_source(path: str, source: bytes, is_conftest: bool) -> _FileFact
     return _facts_of_tree(tree, source, is_conftest)
 
 
+def _unconditional(body: list) -> Iterator[ast.stmt]:
+    """The statements of `body`, with those of the `if`, `try` and `with` blocks in it: a function
+    defined there is the module's (or class's) when that branch runs, as pytest collects it
+    (hpack's conftest defines its fixtures under `if os.path.isdir(...)`)."""
+    for stmt in body:
+        if isinstance(stmt, ast.If):
+            yield from _unconditional(stmt.body)
+            yield from _unconditional(stmt.orelse)
+        elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+            yield from _unconditional(stmt.body)
+            for handler in stmt.handlers:
+                yield from _unconditional(handler.body)
+            yield from _unconditional(stmt.orelse)
+            yield from _unconditional(stmt.finalbody)
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            yield from _unconditional(stmt.body)
+        else:
+            yield stmt
+
+
 def _facts_of_tree(tree: ast.Module, source: bytes, is_conftest: bool) -> _FileFacts:
     facts = _FileFacts()
 
-    for stmt in tree.body:
+    for stmt in _unconditional(tree.body):
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name.startswith("pytest_"):
             if is_conftest and stmt.name == "pytest_generate_tests" and _generate_hook_only_reads(stmt):
                 pass  # collect.py calls it per function, as pytest does
@@ -740,7 +760,7 @@ def _facts_of_tree(tree: ast.Module, source: bytes, is_conftest: bool) -> _FileF
     shares_behaviours = b"behaves_like" in source
 
     def visit(body, in_class: bool, class_patches: int = 0) -> None:
-        for stmt in body:
+        for stmt in _unconditional(body):
             if isinstance(stmt, ast.ClassDef):
                 visit(stmt.body, True, class_patches + _mock_patch_args(stmt.decorator_list))
             elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
