@@ -5314,7 +5314,7 @@ async function runCommand(argv, cwd, env, hooks = {}) {
     // --cov: coverage.py's configuration read and old data erased while discovery runs.
     let coverage = null;
     if ((0, options_js_1.coverageActive)(options.coverage)) {
-        const spec = (0, session_js_1.coverageSpec)(options.coverage, cwd, process.stdout.isTTY === true ? process.stdout.columns : 0);
+        const spec = (0, session_js_1.coverageSpec)(options.coverage, cwd, (0, reporters_js_1.consoleWidth)(env, process.stdout));
         const prepared = pythonCheck.then(() => (0, session_js_1.prepareCoverage)(session.python, spec, env));
         prepared.catch(() => undefined); // awaited before the run
         coverage = { spec, prepared };
@@ -5571,7 +5571,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         env,
         write,
         tty: process.stdout.isTTY === true,
-        columns: process.stdout.columns,
+        columns: (0, reporters_js_1.consoleWidth)(env, process.stdout),
         startedAt,
         collectionOrder: collectionOrderOf(selected, unlisted, discovery.modules),
     }, session.configAfterAddopts);
@@ -5757,7 +5757,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             namedNodes: (0, index_js_2.namedNodeIds)(collected.selectOptions),
             invocationDir: cwd,
             markup: (0, reporters_js_1.consoleColored)(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
-            columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+            columns: (0, reporters_js_1.consoleWidth)(env, process.stdout),
             // the header waits for the collection pass: a worker's pytest session writes its lines meanwhile
             header: options.verbosity >= 0 && !options.noHeader,
             conftestsOnly: !runs,
@@ -21520,6 +21520,7 @@ function codeBlock(text) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonReporter = exports.JunitReporter = void 0;
+exports.consoleWidth = consoleWidth;
 exports.junitIniOptions = junitIniOptions;
 exports.consoleColored = consoleColored;
 exports.consoleReporter = consoleReporter;
@@ -21536,6 +21537,16 @@ const console_js_1 = __nccwpck_require__(9475);
 const json_js_1 = __nccwpck_require__(2794);
 const junit_js_1 = __nccwpck_require__(2998);
 const run_order_js_1 = __nccwpck_require__(9054);
+/**
+ * pytest's terminal width (terminalwriter.get_terminal_width): shutil.get_terminal_size's, that
+ * is COLUMNS when a positive number, else the terminal's columns when stdout is one, else 80;
+ * below 40 it takes 80 (a terminal that reports no size gives 0).
+ */
+function consoleWidth(env, stdout) {
+    const fromEnv = /^\s*\d+\s*$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : 0;
+    const width = fromEnv > 0 ? fromEnv : stdout.isTTY === true && (stdout.columns ?? 0) > 0 ? stdout.columns : 80;
+    return width < 40 ? 80 : width;
+}
 /** A reporter that writes one file when the session ends; it keeps what it was given. */
 class FileReporter {
     path;
@@ -21654,7 +21665,7 @@ function consoleReporter(request, place) {
         // BUILD_NUMBER that is not empty; before 9: one that is set).
         ci: Boolean(env.CI || env.BUILD_NUMBER),
         ciVariableSet: env.CI !== undefined || env.BUILD_NUMBER !== undefined,
-        width: place.tty ? place.columns : undefined,
+        width: place.columns,
         durations: request.durations ?? undefined,
         durationsMin: request.durationsMin ?? undefined,
         disableWarnings: request.disableWarnings,

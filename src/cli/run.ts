@@ -5,7 +5,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
 import { coveringIds, pathOfId } from '../nodeid.js';
-import { configuredReporters, consoleColored, junitIniOptions } from '../report/reporters.js';
+import { configuredReporters, consoleColored, consoleWidth, junitIniOptions } from '../report/reporters.js';
 import {
   checkPythonRemembered,
   COLD_WORKER_SECONDS,
@@ -334,7 +334,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   // --cov: coverage.py's configuration read and old data erased while discovery runs.
   let coverage: MeasuredRun | null = null;
   if (coverageActive(options.coverage)) {
-    const spec = coverageSpec(options.coverage, cwd, process.stdout.isTTY === true ? process.stdout.columns : 0);
+    const spec = coverageSpec(options.coverage, cwd, consoleWidth(env, process.stdout));
     const prepared = pythonCheck.then(() => prepareCoverage(session.python, spec, env));
     prepared.catch(() => undefined); // awaited before the run
     coverage = { spec, prepared };
@@ -629,7 +629,7 @@ async function runSession(
       env,
       write,
       tty: process.stdout.isTTY === true,
-      columns: process.stdout.columns,
+      columns: consoleWidth(env, process.stdout),
       startedAt,
       collectionOrder: collectionOrderOf(selected, unlisted, discovery.modules),
     },
@@ -831,7 +831,7 @@ async function runSession(
         namedNodes: namedNodeIds(collected.selectOptions),
         invocationDir: cwd,
         markup: consoleColored(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
-        columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+        columns: consoleWidth(env, process.stdout),
         // the header waits for the collection pass: a worker's pytest session writes its lines meanwhile
         header: options.verbosity >= 0 && !options.noHeader,
         conftestsOnly: !runs,

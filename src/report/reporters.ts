@@ -66,6 +66,17 @@ export interface ReportRequest {
   collectOnly?: boolean;
 }
 
+/**
+ * pytest's terminal width (terminalwriter.get_terminal_width): shutil.get_terminal_size's, that
+ * is COLUMNS when a positive number, else the terminal's columns when stdout is one, else 80;
+ * below 40 it takes 80 (a terminal that reports no size gives 0).
+ */
+export function consoleWidth(env: NodeJS.ProcessEnv, stdout: { isTTY?: boolean; columns?: number }): number {
+  const fromEnv = /^\s*\d+\s*$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : 0;
+  const width = fromEnv > 0 ? fromEnv : stdout.isTTY === true && (stdout.columns ?? 0) > 0 ? stdout.columns! : 80;
+  return width < 40 ? 80 : width;
+}
+
 /** Where the run happens: the invocation directory, the environment, the terminal. */
 export interface ReportPlace {
   cwd: string;
@@ -73,8 +84,8 @@ export interface ReportPlace {
   /** Console output goes here. */
   write: (s: string) => void;
   tty: boolean;
-  /** Terminal columns, when a terminal. */
-  columns?: number;
+  /** pytest's terminal width (consoleWidth). */
+  columns: number;
   startedAt: Date;
   /** The selected ids in collection order: the summaries and report files list in pytest's order. */
   collectionOrder?: readonly string[];
@@ -199,7 +210,7 @@ export function consoleReporter(request: ReportRequest, place: ReportPlace): Con
     // BUILD_NUMBER that is not empty; before 9: one that is set).
     ci: Boolean(env.CI || env.BUILD_NUMBER),
     ciVariableSet: env.CI !== undefined || env.BUILD_NUMBER !== undefined,
-    width: place.tty ? place.columns : undefined,
+    width: place.columns,
     durations: request.durations ?? undefined,
     durationsMin: request.durationsMin ?? undefined,
     disableWarnings: request.disableWarnings,
