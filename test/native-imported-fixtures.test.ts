@@ -88,29 +88,31 @@ const outcomes = (out: string) =>
     .filter((l) => /^(PASSED|FAILED|ERROR) /.test(l))
     .sort();
 
+/** pytest's `-rA` run of `dir`, after checking it with `checkPytest`; fastest's, with one and two
+ * workers, lists `nativeModules` as run natively and has pytest's exit code and outcomes. */
+function expectNativeWithPytestOutcomes(dir: string, checkPytest: (outcomes: string[]) => void, nativeModules: string[], engineLines: string[] = []): void {
+  const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA'], { cwd: dir, encoding: 'utf8', env });
+  checkPytest(outcomes(p.stdout));
+  for (const workers of ['1', '2']) {
+    const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--show-engines'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env,
+    });
+    for (const module of nativeModules) expect(f.stdout).toContain(`${module}: native engine\n`);
+    for (const line of engineLines) expect(f.stdout).toContain(line);
+    expect({ status: f.status, outcomes: outcomes(f.stdout) }).toEqual({ status: p.status, outcomes: outcomes(p.stdout) });
+  }
+}
+
 describe('fixtures a module takes in by import', () => {
   it('run natively, with pytest outcomes', () => {
-    const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA'], { cwd: proj, encoding: 'utf8', env });
-    expect(outcomes(p.stdout).length, p.stdout).toBe(21);
-    for (const workers of ['1', '2']) {
-      const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--show-engines'], {
-        cwd: proj,
-        encoding: 'utf8',
-        env,
-      });
-      for (const module of [
-        'tests/test_base.py',
-        'tests/test_child.py',
-        'tests/test_deep.py',
-        'tests/test_marked.py',
-        'pkg/test_base2.py',
-        'pkg/test_rel.py',
-      ]) {
-        expect(f.stdout).toContain(`${module}: native engine\n`);
-      }
-      expect(f.stdout).toContain("tests/test_unknown.py: pytest engine (fixture 'not_defined_anywhere' is not defined by the module");
-      expect({ status: f.status, outcomes: outcomes(f.stdout) }).toEqual({ status: p.status, outcomes: outcomes(p.stdout) });
-    }
+    expectNativeWithPytestOutcomes(
+      proj,
+      (found) => expect(found.length).toBe(21),
+      ['tests/test_base.py', 'tests/test_child.py', 'tests/test_deep.py', 'tests/test_marked.py', 'pkg/test_base2.py', 'pkg/test_rel.py'],
+      ["tests/test_unknown.py: pytest engine (fixture 'not_defined_anywhere' is not defined by the module"],
+    );
   });
 });
 
@@ -171,17 +173,10 @@ describe('fixtures a conftest defines under if and try', () => {
   afterAll(() => rmSync(conditional, { recursive: true, force: true }));
 
   it('run natively, with pytest outcomes', () => {
-    const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA'], { cwd: conditional, encoding: 'utf8', env });
-    expect(outcomes(p.stdout)).toContain('ERROR test_never.py::test_never');
-    expect(outcomes(p.stdout)).toContain('PASSED test_story.py::TestStory::test_story_again[c]');
-    for (const workers of ['1', '2']) {
-      const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--show-engines'], {
-        cwd: conditional,
-        encoding: 'utf8',
-        env,
-      });
-      expect(f.stdout).toContain('test_story.py: native engine\n');
-      expect({ status: f.status, outcomes: outcomes(f.stdout) }).toEqual({ status: p.status, outcomes: outcomes(p.stdout) });
-    }
+    expectNativeWithPytestOutcomes(
+      conditional,
+      (found) => expect(found).toEqual(expect.arrayContaining(['ERROR test_never.py::test_never', 'PASSED test_story.py::TestStory::test_story_again[c]'])),
+      ['test_story.py'],
+    );
   });
 });
