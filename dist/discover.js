@@ -2015,6 +2015,10 @@ function openSession(argv, command, cwd, env) {
     const chosen = () => (choice ??= (0, python_js_1.choosePython)(pythonOption, cwd, (0, node_path_1.join)(config.rootdir, '.fastest'), env));
     let probed = null;
     let pluginOptions = null;
+    // The command line as pytest is to parse it (the probes', and the tests' sys.argv): argv without
+    // fastest's own options, made when first needed.
+    let commandLine;
+    const commandLineOf = () => (commandLine ??= (0, args_js_1.pytestArgv)(argv, extraOptions, null));
     let options;
     try {
         options = (0, args_js_1.parseArgs)(allArgs, extraOptions);
@@ -2023,7 +2027,7 @@ function openSession(argv, command, cwd, env) {
         if (!(error instanceof args_js_1.UnknownOptionError))
             throw error;
         // An option of an installed plugin, or one pytest refuses: pytest's parser says which.
-        probed = probeNow(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
+        probed = probeNow(chosen().python, commandLineOf());
         if (probed.status === 'usage')
             throw (0, option_route_js_1.refusal)(probed);
         if (probed.status === 'ok') {
@@ -2054,16 +2058,16 @@ function openSession(argv, command, cwd, env) {
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
     let probe = probed ? Promise.resolve(probed) : null;
     if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
-        probe = probeLater(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
+        probe = probeLater(chosen().python, commandLineOf());
     }
     // An ini key pytest may not know: its parser says which, for the warnings summary. When a
     // warning filter may make that warning an error, pytest's run ends in an INTERNALERROR after
     // collecting (the probe then answers `pytest`): the route waits for the answer.
     let warningsProbe = probe;
-    const warningsMayFail = [...options.warningFilters, ...((0, index_js_1.getIni)(config, 'filterwarnings', 'linelist') ?? [])].some((filter) => filter.trim().startsWith('error'));
     if (warningsProbe === null && command === 'run' && (0, pytest_ini_js_1.iniKeysToAsk)(config.ini, (0, pytest_ini_js_1.pluginsMayBeOff)(options.plugins, env)).length > 0) {
-        warningsProbe = probeLater(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
-        if (warningsMayFail)
+        warningsProbe = probeLater(chosen().python, commandLineOf());
+        const filters = [...options.warningFilters, ...((0, index_js_1.getIni)(config, 'filterwarnings', 'linelist') ?? [])];
+        if (filters.some((filter) => filter.trim().startsWith('error')))
             probe = warningsProbe;
     }
     const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
@@ -2086,12 +2090,12 @@ function openSession(argv, command, cwd, env) {
         probe,
         configWarnings,
         get commandLine() {
-            return (0, args_js_1.pytestArgv)(argv, extraOptions, null);
+            return commandLineOf();
         },
         pytestArgv: (paths) => {
             if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
                 // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
-                const known = probeNow(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
+                const known = probeNow(chosen().python, commandLineOf());
                 if (known.status === 'ok')
                     pluginOptions = (0, option_route_js_1.pluginOptionsOf)(known);
             }

@@ -5566,12 +5566,14 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     selected = shard.items;
     const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
     const unlisted = unlistedModules(discovery, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
+    /** pytest's terminal width: the console's and the workers' (their tracebacks, separators). */
+    const width = (0, reporters_js_1.consoleWidth)(env, process.stdout);
     const reporter = (0, reporters_js_1.configuredReporters)(options, config, {
         cwd,
         env,
         write,
         tty: process.stdout.isTTY === true,
-        columns: (0, reporters_js_1.consoleWidth)(env, process.stdout),
+        columns: width,
         startedAt,
         collectionOrder: collectionOrderOf(selected, unlisted, discovery.modules),
     }, session.configAfterAddopts);
@@ -5757,7 +5759,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             namedNodes: (0, index_js_2.namedNodeIds)(collected.selectOptions),
             invocationDir: cwd,
             markup: (0, reporters_js_1.consoleColored)(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
-            columns: (0, reporters_js_1.consoleWidth)(env, process.stdout),
+            columns: width,
             // the header waits for the collection pass: a worker's pytest session writes its lines meanwhile
             header: options.verbosity >= 0 && !options.noHeader,
             conftestsOnly: !runs,
@@ -6149,6 +6151,10 @@ function openSession(argv, command, cwd, env) {
     const chosen = () => (choice ??= (0, python_js_1.choosePython)(pythonOption, cwd, (0, node_path_1.join)(config.rootdir, '.fastest'), env));
     let probed = null;
     let pluginOptions = null;
+    // The command line as pytest is to parse it (the probes', and the tests' sys.argv): argv without
+    // fastest's own options, made when first needed.
+    let commandLine;
+    const commandLineOf = () => (commandLine ??= (0, args_js_1.pytestArgv)(argv, extraOptions, null));
     let options;
     try {
         options = (0, args_js_1.parseArgs)(allArgs, extraOptions);
@@ -6157,7 +6163,7 @@ function openSession(argv, command, cwd, env) {
         if (!(error instanceof args_js_1.UnknownOptionError))
             throw error;
         // An option of an installed plugin, or one pytest refuses: pytest's parser says which.
-        probed = probeNow(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
+        probed = probeNow(chosen().python, commandLineOf());
         if (probed.status === 'usage')
             throw (0, option_route_js_1.refusal)(probed);
         if (probed.status === 'ok') {
@@ -6188,16 +6194,16 @@ function openSession(argv, command, cwd, env) {
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
     let probe = probed ? Promise.resolve(probed) : null;
     if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
-        probe = probeLater(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
+        probe = probeLater(chosen().python, commandLineOf());
     }
     // An ini key pytest may not know: its parser says which, for the warnings summary. When a
     // warning filter may make that warning an error, pytest's run ends in an INTERNALERROR after
     // collecting (the probe then answers `pytest`): the route waits for the answer.
     let warningsProbe = probe;
-    const warningsMayFail = [...options.warningFilters, ...((0, index_js_1.getIni)(config, 'filterwarnings', 'linelist') ?? [])].some((filter) => filter.trim().startsWith('error'));
     if (warningsProbe === null && command === 'run' && (0, pytest_ini_js_1.iniKeysToAsk)(config.ini, (0, pytest_ini_js_1.pluginsMayBeOff)(options.plugins, env)).length > 0) {
-        warningsProbe = probeLater(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
-        if (warningsMayFail)
+        warningsProbe = probeLater(chosen().python, commandLineOf());
+        const filters = [...options.warningFilters, ...((0, index_js_1.getIni)(config, 'filterwarnings', 'linelist') ?? [])];
+        if (filters.some((filter) => filter.trim().startsWith('error')))
             probe = warningsProbe;
     }
     const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
@@ -6220,12 +6226,12 @@ function openSession(argv, command, cwd, env) {
         probe,
         configWarnings,
         get commandLine() {
-            return (0, args_js_1.pytestArgv)(argv, extraOptions, null);
+            return commandLineOf();
         },
         pytestArgv: (paths) => {
             if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
                 // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
-                const known = probeNow(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
+                const known = probeNow(chosen().python, commandLineOf());
                 if (known.status === 'ok')
                     pluginOptions = (0, option_route_js_1.pluginOptionsOf)(known);
             }
@@ -20597,10 +20603,13 @@ class ConsoleReporter {
             if (module === '')
                 return -1;
             if (module === 'conftest.py' || module.endsWith('/conftest.py')) {
-                const depth = module.split('/').length - 1;
-                const above = module.split('/').slice(0, -2).join('/');
-                const first = Math.min(...[...position].filter(([file]) => above === '' || file.startsWith(`${above}/`)).map(([, at]) => at));
-                return first - 0.5 + depth / 1000;
+                const parts = module.split('/');
+                const above = parts.slice(0, -2).join('/');
+                let first = Infinity;
+                for (const [file, at] of position)
+                    if (at < first && (above === '' || file.startsWith(`${above}/`)))
+                        first = at;
+                return first - 0.5 + (parts.length - 1) / 1000;
             }
             return position.get(module) ?? Infinity;
         };
@@ -20609,7 +20618,9 @@ class ConsoleReporter {
                 ((0, types_js_1.raisedWhileCollecting)(w) ? collecting : running).push([w, r]);
         for (const [w, r] of this.collectionWarningsOfDropped)
             collecting.push([w, r]);
-        collecting.sort((a, b) => collectedIn(a) - collectedIn(b));
+        // (each warning's place computed once, not in every comparison)
+        const places = new Map(collecting.map((entry) => [entry, collectedIn(entry)]));
+        collecting.sort((a, b) => places.get(a) - places.get(b));
         for (const [w, r] of [...collecting, ...running]) {
             const nodeid = w.nodeid ?? r.id;
             const where = nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`;

@@ -303,8 +303,9 @@ class _ReportPlugin:
         # the file _collect_file is collecting: its collection warnings name it (Node reports a file's once)
         self.collecting_module = None
         # While the session starts (the initial conftests load, pytest_configure): what pytest
-        # records then (`when == "config"`), as the session's (module ''; Node reports it once).
-        self.startup_warnings = None
+        # records then (`when == "config"`), as the session's (module ''; Node reports it once);
+        # None once it has started.
+        self.startup_warnings = []
         self.crash_lines = False
         self.unit_errors = 0
         self.unit_skipped_modules = 0
@@ -818,7 +819,6 @@ class PytestEngine:
         self.invocation_dir = os.getcwd()
         self.named_paths = frozenset(os.path.abspath(p) for p in init.get("namedPaths") or ())
         self.plugin = _ReportPlugin(emit)
-        self.plugin.startup_warnings = []
         self.markup = init.get("markup") is not None
         self.width = init.get("columns") or 0
         args = _build_args(init)
@@ -893,8 +893,7 @@ class PytestEngine:
         # file -> (what _collect_file returned, frames held back), from the collection pass
         self.precollected = {}
         # what the pass's collections warned, for the next result (first, what the session's start did)
-        self.pass_warnings = self.plugin.startup_warnings or []
-        self.plugin.startup_warnings = None
+        self.pass_warnings, self.plugin.startup_warnings = self.plugin.startup_warnings, None
         from .named_nodes import NamedNodes, OffPathClasses
 
         named_nodes = NamedNodes(init.get("namedNodes"))

@@ -621,6 +621,8 @@ async function runSession(
   const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
 
   const unlisted = unlistedModules(discovery, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
+  /** pytest's terminal width: the console's and the workers' (their tracebacks, separators). */
+  const width = consoleWidth(env, process.stdout);
   const reporter = configuredReporters(
     options,
     config,
@@ -629,7 +631,7 @@ async function runSession(
       env,
       write,
       tty: process.stdout.isTTY === true,
-      columns: consoleWidth(env, process.stdout),
+      columns: width,
       startedAt,
       collectionOrder: collectionOrderOf(selected, unlisted, discovery.modules),
     },
@@ -831,7 +833,7 @@ async function runSession(
         namedNodes: namedNodeIds(collected.selectOptions),
         invocationDir: cwd,
         markup: consoleColored(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
-        columns: consoleWidth(env, process.stdout),
+        columns: width,
         // the header waits for the collection pass: a worker's pytest session writes its lines meanwhile
         header: options.verbosity >= 0 && !options.noHeader,
         conftestsOnly: !runs,

@@ -95,13 +95,17 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   const chosen = () => (choice ??= choosePython(pythonOption, cwd, join(config.rootdir, '.fastest'), env));
   let probed: ProbeResult | null = null;
   let pluginOptions: PluginOptions | null = null;
+  // The command line as pytest is to parse it (the probes', and the tests' sys.argv): argv without
+  // fastest's own options, made when first needed.
+  let commandLine: string[] | undefined;
+  const commandLineOf = () => (commandLine ??= pytestArgv(argv, extraOptions, null));
   let options: CliOptions;
   try {
     options = parseArgs(allArgs, extraOptions);
   } catch (error) {
     if (!(error instanceof UnknownOptionError)) throw error;
     // An option of an installed plugin, or one pytest refuses: pytest's parser says which.
-    probed = probeNow(chosen().python, pytestArgv(argv, extraOptions, null));
+    probed = probeNow(chosen().python, commandLineOf());
     if (probed.status === 'usage') throw refusal(probed);
     if (probed.status === 'ok') {
       pluginOptions = pluginOptionsOf(probed);
@@ -129,18 +133,16 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     options.strictConfig || options.pytestArgs.includes('--strict') || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);
   let probe: Promise<ProbeResult> | null = probed ? Promise.resolve(probed) : null;
   if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
-    probe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null));
+    probe = probeLater(chosen().python, commandLineOf());
   }
   // An ini key pytest may not know: its parser says which, for the warnings summary. When a
   // warning filter may make that warning an error, pytest's run ends in an INTERNALERROR after
   // collecting (the probe then answers `pytest`): the route waits for the answer.
   let warningsProbe = probe;
-  const warningsMayFail = [...options.warningFilters, ...(getIni(config, 'filterwarnings', 'linelist') ?? [])].some((filter) =>
-    filter.trim().startsWith('error'),
-  );
   if (warningsProbe === null && command === 'run' && iniKeysToAsk(config.ini, pluginsMayBeOff(options.plugins, env)).length > 0) {
-    warningsProbe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null));
-    if (warningsMayFail) probe = warningsProbe;
+    warningsProbe = probeLater(chosen().python, commandLineOf());
+    const filters = [...options.warningFilters, ...(getIni(config, 'filterwarnings', 'linelist') ?? [])];
+    if (filters.some((filter) => filter.trim().startsWith('error'))) probe = warningsProbe;
   }
   const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
   return {
@@ -162,12 +164,12 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     probe,
     configWarnings,
     get commandLine() {
-      return pytestArgv(argv, extraOptions, null);
+      return commandLineOf();
     },
     pytestArgv: (paths?: readonly string[]) => {
       if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
         // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
-        const known = probeNow(chosen().python, pytestArgv(argv, extraOptions, null));
+        const known = probeNow(chosen().python, commandLineOf());
         if (known.status === 'ok') pluginOptions = pluginOptionsOf(known);
       }
       const keep = new Set([...(pluginOptions?.keys() ?? [])]);

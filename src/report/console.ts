@@ -1061,16 +1061,19 @@ export class ConsoleReporter {
       // module there), outer directories' first
       if (module === '') return -1;
       if (module === 'conftest.py' || module.endsWith('/conftest.py')) {
-        const depth = module.split('/').length - 1;
-        const above = module.split('/').slice(0, -2).join('/');
-        const first = Math.min(...[...position].filter(([file]) => above === '' || file.startsWith(`${above}/`)).map(([, at]) => at));
-        return first - 0.5 + depth / 1000;
+        const parts = module.split('/');
+        const above = parts.slice(0, -2).join('/');
+        let first = Infinity;
+        for (const [file, at] of position) if (at < first && (above === '' || file.startsWith(`${above}/`))) first = at;
+        return first - 0.5 + (parts.length - 1) / 1000;
       }
       return position.get(module) ?? Infinity;
     };
     for (const r of this.inRunOrder()) for (const w of r.warnings ?? []) (raisedWhileCollecting(w) ? collecting : running).push([w, r]);
     for (const [w, r] of this.collectionWarningsOfDropped) collecting.push([w, r]);
-    collecting.sort((a, b) => collectedIn(a) - collectedIn(b));
+    // (each warning's place computed once, not in every comparison)
+    const places = new Map(collecting.map((entry) => [entry, collectedIn(entry)]));
+    collecting.sort((a, b) => places.get(a)! - places.get(b)!);
     for (const [w, r] of [...collecting, ...running]) {
       const nodeid = w.nodeid ?? r.id;
       const where = nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, resolve(this.rootdir, w.filename))}:${w.lineno}`;

@@ -5,6 +5,7 @@ setup/teardown functions registered as autouse fixtures, like pytest does since 
 """
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import inspect
 import os
@@ -12,7 +13,7 @@ import sys
 import warnings
 from pathlib import Path
 from types import FunctionType
-from typing import Dict, List, Optional
+from typing import Callable, ContextManager, Dict, List, Optional
 
 from _pytest._code import getfslineno
 from _pytest.pathlib import absolutepath, bestrelpath
@@ -460,9 +461,9 @@ class Collector:
         # Auto leaves the failure to the module's collection, which hands it to pytest's engine.
         self.keeps_class_errors = False
         self.class_errors: Dict[str, list] = {}
-        # Told (path, "start"|"end") around each conftest's first import and registration: the
-        # engine keeps what that warned as the conftest's (pytest loads it once a session).
-        self.conftest_loading = None
+        # A context manager around each conftest's import, given its path: the engine keeps what
+        # the import warned as the conftest's (pytest imports it once a session).
+        self.conftest_loading: Callable[[str], ContextManager[None]] = lambda path: contextlib.nullcontext()
 
     # --- the chain of directory nodes ------------------------------------------------------
     def dir_node(self, reldir: str) -> Node:
@@ -494,19 +495,14 @@ class Collector:
             # Like pytest's _importconftest: every conftest outside a package is the
             # top-level module "conftest", so the one imported before must not answer.
             sys.modules.pop("conftest", None)
-        told = self.conftest_loading
-        if told is not None:
-            told(path, "start")
         try:
-            mod = self._import_path(path)
+            with self.conftest_loading(path):
+                mod = self._import_path(path)
         except BaseException as e:
             e.conftest_path = path
             e.conftest_import_failed = True
             self.conftests[path] = e
             raise
-        finally:
-            if told is not None:
-                told(path, "end")
         baseid = os.path.relpath(os.path.dirname(path), self.rootdir).replace(os.sep, "/")
         if baseid == ".":
             baseid = ""

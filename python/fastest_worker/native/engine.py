@@ -318,7 +318,6 @@ class NativeEngine:
         self.collector.conftest_loading = self._conftest_loading
         # [(first, end, conftest)] of the current collection's warnings (_collecting_warnings)
         self._conftest_spans: Optional[List[tuple]] = None
-        self._conftest_began = 0
         self.collector.keeps_class_errors = not self.falls_back
         self.partial_files = set()  # modules a class of which failed to collect (--engine native)
         self.collector.named_nodes = NamedNodes(init.get("namedNodes"))
@@ -575,17 +574,20 @@ class NativeEngine:
                             frame["module"] = conftest
                     self._collect_warnings.extend(frames)
 
-    def _conftest_loading(self, path: str, phase: str) -> None:
-        """Collector.conftest_loading: marks where a conftest's import began and ended in the
-        current collection's warnings."""
+    @contextlib.contextmanager
+    def _conftest_loading(self, path: str) -> Iterator[None]:
+        """Collector.conftest_loading: which of the current collection's warnings importing the
+        conftest at `path` raised."""
         spans = self._conftest_spans
         recorder = self.test_warnings
         if spans is None or recorder is None:
+            yield
             return
-        if phase == "start":
-            self._conftest_began = recorder.recorded()
-        else:
-            spans.append((self._conftest_began, recorder.recorded(), relpath(path, self.rootdir).replace(os.sep, "/")))
+        first = recorder.recorded()
+        try:
+            yield
+        finally:
+            spans.append((first, recorder.recorded(), relpath(path, self.rootdir).replace(os.sep, "/")))
 
     def _begin_collection(self) -> None:
         """pytest_collection of the initial conftests, before the first module is imported: the
