@@ -1110,6 +1110,8 @@ exports.isSupported = isSupported;
 exports.pythonRuntimeDir = pythonRuntimeDir;
 exports.runtimePythonPath = runtimePythonPath;
 exports.workerEnv = workerEnv;
+exports.keepStdinFromWorkers = keepStdinFromWorkers;
+exports.workerStdio = workerStdio;
 exports.workerSpawn = workerSpawn;
 // Which Python runs the workers, and the environment that lets it import fastest_worker.
 const node_child_process_1 = __nccwpck_require__(421);
@@ -1225,7 +1227,31 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
         ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
         FASTEST_WORKER: String(index),
         FASTEST_WORKER_COUNT: String(workers),
+        ...(stdinForDebugger ? { FASTEST_TERMINAL_FD: '3' } : {}),
     };
+}
+/**
+ * Node's stdin goes to every worker as its fd 3, for a debugger a test starts (`breakpoint()`:
+ * python/fastest_worker/debugger.py reads it once Node grants it the terminal); tests themselves
+ * never see it. Not when there is none, nor under `fastest watch`, which reads keys from it.
+ */
+let stdinForDebugger = stdinIsOpen();
+function stdinIsOpen() {
+    try {
+        (0, node_fs_1.fstatSync)(0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `fastest watch`: stdin is Node's own. */
+function keepStdinFromWorkers() {
+    stdinForDebugger = false;
+}
+/** A worker's (or the warm parent's) fds: frames in, frames out, output, and Node's stdin (stdinForDebugger). */
+function workerStdio() {
+    return stdinForDebugger ? ['pipe', 'pipe', 'pipe', 0] : ['pipe', 'pipe', 'pipe'];
 }
 /**
  * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
@@ -1261,7 +1287,7 @@ function workerSpawn(options, env) {
             cwd: options.cwd,
             // Tests never see the CI runner's files and tokens (environment.ts).
             env: workerEnv(options.index, options.workers, (0, environment_js_1.testEnvironment)(env), options.pycacheDir),
-            stdio: ['pipe', 'pipe', 'pipe'],
+            stdio: workerStdio(),
             // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
             detached: true,
         },

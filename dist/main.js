@@ -5172,13 +5172,17 @@ class HeldTeardownOutput {
             this.take(this.id)?.();
     }
 }
-/** Batches console writes per event-loop turn: a write per test result is a system call each. */
+/**
+ * Batches console writes per event-loop turn: a write per test result is a system call each.
+ * `hold(true)`: nothing is written until `hold(false)` (a test's debugger has the terminal).
+ */
 function bufferedStdout() {
     let chunks = [];
     let scheduled = false;
+    let held = false;
     const flush = () => {
         scheduled = false;
-        if (chunks.length === 0)
+        if (chunks.length === 0 || held)
             return;
         const text = chunks.join('');
         chunks = [];
@@ -5193,6 +5197,13 @@ function bufferedStdout() {
             }
         },
         flush,
+        hold: (on) => {
+            if (on)
+                flush();
+            held = on;
+            if (!on)
+                flush();
+        },
     };
 }
 /**
@@ -5915,6 +5926,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             pluginsSummary: (worker, summary) => pluginsSummaries.set(worker, summary),
             header: (lines) => reporter.headerLines?.(lines),
             sessionStderr: (worker, text) => sessionStderr.set(worker, text),
+            // a test's debugger (breakpoint()) prompts on the terminal; the run's own output waits
+            debugger: (on) => out.hold(on),
+            debuggerOutput: (stream, text) => (stream === 1 ? process.stdout : process.stderr).write(text),
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
             // -s: a test's own output, in order with the results (its teardown's, after its letter)
             testOutput: (stream, text, id, teardown) => {
@@ -5926,6 +5940,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 printTestOutput(stream, fenced);
             },
         });
+        out.hold(false); // (a run a signal ended while a debugger had the terminal)
         heldTeardown?.release();
         reporter.countsKnown(); // (nothing ran: the header waited for the initial conftests)
         process.removeListener('SIGINT', onSigint);
@@ -6763,6 +6778,7 @@ function under(abs, scope) {
     return scope.some((path) => (0, walk_js_1.isWithin)(abs, path));
 }
 async function watchCommand(rest, cwd, env) {
+    (0, index_js_3.keepStdinFromWorkers)(); // its keys are read here
     const session = (0, session_js_1.openSession)(rest, 'watch', cwd, env);
     const { config, options } = session;
     const rootdir = config.rootdir;
@@ -22738,6 +22754,10 @@ function checkedFrame(value) {
             return { t: 'header', lines: strings(fields.lines, 'header: lines') };
         case 'session_stderr':
             return { t: 'session_stderr', text: str(fields, 'text', 'session_stderr') };
+        case 'debug':
+            return { t: 'debug', on: fields.on === true };
+        case 'console':
+            return { t: 'console', stream: num(fields, 'stream', 'console') === 2 ? 2 : 1, text: str(fields, 'text', 'console') };
         case 'fatal': {
             const exitCode = num(fields, 'exitCode', 'fatal');
             if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255)
@@ -22871,7 +22891,7 @@ function markRecords(value) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.filesUnder = exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.checkPythonRemembered = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.listedModuleSeconds = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
+exports.filesUnder = exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.checkPythonRemembered = exports.runtimePythonPath = exports.keepStdinFromWorkers = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.listedModuleSeconds = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -22903,6 +22923,7 @@ Object.defineProperty(exports, "writeRunCost", ({ enumerable: true, get: functio
 var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
+Object.defineProperty(exports, "keepStdinFromWorkers", ({ enumerable: true, get: function () { return python_js_1.keepStdinFromWorkers; } }));
 Object.defineProperty(exports, "runtimePythonPath", ({ enumerable: true, get: function () { return python_js_1.runtimePythonPath; } }));
 var python_check_js_1 = __nccwpck_require__(7251);
 Object.defineProperty(exports, "checkPythonRemembered", ({ enumerable: true, get: function () { return python_check_js_1.checkPythonRemembered; } }));
@@ -22969,6 +22990,9 @@ class Pool {
     cost = { workerSeconds: [], files: new Map() };
     summary = { interrupted: false, crashes: 0, timeouts: 0 };
     seenCollectErrors = new Set();
+    /** The worker whose test's debugger has the terminal, and those waiting for it (debuggerWaits). */
+    terminalHolder = null;
+    terminalQueue = [];
     /** Collectors reported skipped: a directory whose conftest skips is one skip, whichever of its modules reported it. */
     seenCollectSkips = new Set();
     /** Per file, how many times each collection warning has been reported by one unit's collection. */
@@ -23071,6 +23095,7 @@ class Pool {
                     coreShare: 1,
                     startMeasured: false,
                     unitSince: 0,
+                    debugging: false,
                 };
                 this.slots.push(slot);
                 this.spawn(slot);
@@ -23549,6 +23574,16 @@ class Pool {
             case 'session_stderr':
                 this.events.sessionStderr?.(slot.index, frame.text);
                 return;
+            case 'debug':
+                if (frame.on)
+                    this.debuggerWaits(slot);
+                else
+                    this.debuggerDone(slot);
+                return;
+            case 'console':
+                if (this.terminalHolder === slot)
+                    this.events.debuggerOutput?.(frame.stream, frame.text);
+                return;
             case 'session_error':
                 // Session fixtures end at `stop`, after every result: their teardown error stands alone.
                 this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: frame.message });
@@ -23786,9 +23821,45 @@ class Pool {
             }
         }
     }
+    /**
+     * A test's debugger wants the terminal: one worker's debugger has it at a time, in the order they
+     * asked, and its test is not timed from then on (pytest-timeout lets a test being debugged run).
+     */
+    debuggerWaits(slot) {
+        if (slot.debugging)
+            return;
+        slot.debugging = true;
+        this.clearTimer(slot);
+        this.clearWatch(slot);
+        this.terminalQueue.push(slot);
+        this.grantTerminal();
+    }
+    debuggerDone(slot) {
+        if (!slot.debugging)
+            return;
+        slot.debugging = false;
+        // (the unit's remaining tests are not timed from here: the next unit's collection arms it again)
+        this.terminalQueue = this.terminalQueue.filter((waiting) => waiting !== slot);
+        if (this.terminalHolder !== slot)
+            return;
+        this.terminalHolder = null;
+        this.events.debugger?.(false);
+        this.grantTerminal();
+    }
+    grantTerminal() {
+        if (this.terminalHolder)
+            return;
+        const next = this.terminalQueue.shift();
+        if (!next?.proc)
+            return;
+        this.terminalHolder = next;
+        this.events.debugger?.(true);
+        next.proc.send({ t: 'debug_go', tty: process.stdout.isTTY === true }, true);
+    }
     onExit(slot, proc, code, signal, spawnError) {
         if (slot.proc !== proc)
             return;
+        this.debuggerDone(slot);
         this.clearTimer(slot);
         this.clearWatch(slot);
         slot.proc = null;
@@ -24236,6 +24307,8 @@ exports.isSupported = isSupported;
 exports.pythonRuntimeDir = pythonRuntimeDir;
 exports.runtimePythonPath = runtimePythonPath;
 exports.workerEnv = workerEnv;
+exports.keepStdinFromWorkers = keepStdinFromWorkers;
+exports.workerStdio = workerStdio;
 exports.workerSpawn = workerSpawn;
 // Which Python runs the workers, and the environment that lets it import fastest_worker.
 const node_child_process_1 = __nccwpck_require__(1421);
@@ -24351,7 +24424,31 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
         ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
         FASTEST_WORKER: String(index),
         FASTEST_WORKER_COUNT: String(workers),
+        ...(stdinForDebugger ? { FASTEST_TERMINAL_FD: '3' } : {}),
     };
+}
+/**
+ * Node's stdin goes to every worker as its fd 3, for a debugger a test starts (`breakpoint()`:
+ * python/fastest_worker/debugger.py reads it once Node grants it the terminal); tests themselves
+ * never see it. Not when there is none, nor under `fastest watch`, which reads keys from it.
+ */
+let stdinForDebugger = stdinIsOpen();
+function stdinIsOpen() {
+    try {
+        (0, node_fs_1.fstatSync)(0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `fastest watch`: stdin is Node's own. */
+function keepStdinFromWorkers() {
+    stdinForDebugger = false;
+}
+/** A worker's (or the warm parent's) fds: frames in, frames out, output, and Node's stdin (stdinForDebugger). */
+function workerStdio() {
+    return stdinForDebugger ? ['pipe', 'pipe', 'pipe', 0] : ['pipe', 'pipe', 'pipe'];
 }
 /**
  * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
@@ -24387,7 +24484,7 @@ function workerSpawn(options, env) {
             cwd: options.cwd,
             // Tests never see the CI runner's files and tokens (environment.ts).
             env: workerEnv(options.index, options.workers, (0, environment_js_1.testEnvironment)(env), options.pycacheDir),
-            stdio: ['pipe', 'pipe', 'pipe'],
+            stdio: workerStdio(),
             // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
             detached: true,
         },
@@ -25644,7 +25741,7 @@ class WarmParent {
         this.proc = (0, node_child_process_1.spawn)(opts.python, ['-m', 'fastest_worker', '--warm-parent'], {
             cwd: opts.cwd,
             env: { ...(0, python_js_1.workerEnv)(0, opts.workers, (0, environment_js_1.testEnvironment)(process.env), opts.pycacheDir), ...(opts.probe ? { FASTEST_WARM_PROBE: '1' } : {}) },
-            stdio: ['pipe', 'pipe', 'pipe'],
+            stdio: (0, python_js_1.workerStdio)(),
             detached: true,
         });
         if (this.proc.pid !== undefined)

@@ -13,7 +13,7 @@ import os
 import sys
 import traceback
 
-from . import junit_records, results
+from . import debugger, junit_records, results
 from .cancel import cancel_requested
 from .collection_filters import CARRIED
 from .protocol import listed
@@ -857,6 +857,9 @@ class PytestEngine:
                 from .coverage_measure import expose_to_pytest_cov
                 expose_to_pytest_cov(config.pluginmanager, measure)
             register_flaky_marker(config)
+            if debugger.terminal_shared():
+                debugger.wrap_pytest_capture(config.pluginmanager.getplugin("capturemanager"))
+                config.pluginmanager.register(debugger.LeavePlugin(), "fastest-debugger")
             if init.get("junitFamily") is not None:
                 from _pytest.junitxml import xml_key
 

@@ -529,7 +529,10 @@ def become_worker(parent, request):
 
 def main():
     # The parent never runs tests: the engine's own import is the shared part every worker needs.
+    from . import debugger
     from .worker import _native_pytest_range_reason, _pytest_version, preload_engine
+
+    debugger.take_terminal()  # its forks' (a worker's own start finds it taken)
 
     if os.environ.pop("FASTEST_WARM_PROBE", None) == "1":
         try:

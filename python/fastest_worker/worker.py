@@ -7,7 +7,7 @@ import sys
 import time
 import traceback
 
-from . import cancel, terminal_text
+from . import cancel, debugger, terminal_text
 from .protocol import Channel
 from .results import collect_done, collect_error, fatal, header, hello, unit_done
 
@@ -115,6 +115,7 @@ class _Dispatcher:
             else:
                 try:
                     self.native = NativeEngine(init, emit)
+                    debugger.use_config(getattr(self.native, "config", None))  # (its collection pass too)
                 except Exception as e:
                     if self.mode == "native":
                         raise _Fatal("native engine failed to start: %s" % _one_line(e), 3)
@@ -282,9 +283,10 @@ class _Dispatcher:
         self.load_initial_conftests()
         file = unit["file"]
         if self.mode == "pytest":
-            return self.pytest_engine().run_unit(unit)
+            return self._pytest_unit(unit)
         reason = self._native_reason(file)
         if reason is None:
+            debugger.use_config(getattr(self.native, "config", None))
             done = self.native.run_unit(unit)
             if not done.get("fallback"):
                 return done
@@ -292,8 +294,13 @@ class _Dispatcher:
         if self.mode == "native":
             self.emit(collect_error(file, "native engine cannot run %s: %s" % (file, reason), refused=True))
             return {"engine": "native", "reason": reason}
-        info = self.pytest_engine().run_unit(unit)
+        info = self._pytest_unit(unit)
         return {"engine": info.get("engine", "pytest"), "reason": reason}
+
+    def _pytest_unit(self, unit):
+        engine = self.pytest_engine()
+        debugger.use_config(engine.config)
+        return engine.run_unit(unit)
 
     def close(self):
         for engine in (self.native, self._pytest):
@@ -583,6 +590,8 @@ def main(proto_fds=None):
 def _main(proto_fds=None):
     proto_in, proto_out = proto_fds or _take_protocol_fds()
     channel = Channel(proto_in, proto_out)
+    debugger.take_terminal()
+    debugger.bind(channel)
     emit = channel.emit
     pytest_version = _pytest_version()
     native_unsupported = _native_pytest_range_reason(pytest_version)

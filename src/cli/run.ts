@@ -165,13 +165,17 @@ class HeldTeardownOutput {
   }
 }
 
-/** Batches console writes per event-loop turn: a write per test result is a system call each. */
-function bufferedStdout(): { write: (s: string) => void; flush: () => void } {
+/**
+ * Batches console writes per event-loop turn: a write per test result is a system call each.
+ * `hold(true)`: nothing is written until `hold(false)` (a test's debugger has the terminal).
+ */
+function bufferedStdout(): { write: (s: string) => void; flush: () => void; hold: (on: boolean) => void } {
   let chunks: string[] = [];
   let scheduled = false;
+  let held = false;
   const flush = () => {
     scheduled = false;
-    if (chunks.length === 0) return;
+    if (chunks.length === 0 || held) return;
     const text = chunks.join('');
     chunks = [];
     process.stdout.write(text);
@@ -185,6 +189,11 @@ function bufferedStdout(): { write: (s: string) => void; flush: () => void } {
       }
     },
     flush,
+    hold: (on: boolean) => {
+      if (on) flush();
+      held = on;
+      if (!on) flush();
+    },
   };
 }
 
@@ -967,6 +976,9 @@ async function runSession(
         pluginsSummary: (worker, summary) => pluginsSummaries.set(worker, summary),
         header: (lines) => reporter.headerLines?.(lines),
         sessionStderr: (worker, text) => sessionStderr.set(worker, text),
+        // a test's debugger (breakpoint()) prompts on the terminal; the run's own output waits
+        debugger: (on) => out.hold(on),
+        debuggerOutput: (stream, text) => (stream === 1 ? process.stdout : process.stderr).write(text),
         workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
         // -s: a test's own output, in order with the results (its teardown's, after its letter)
         testOutput: (stream, text, id, teardown) => {
@@ -978,6 +990,7 @@ async function runSession(
         },
       },
     );
+    out.hold(false); // (a run a signal ended while a debugger had the terminal)
     heldTeardown?.release();
     reporter.countsKnown(); // (nothing ran: the header waited for the initial conftests)
     process.removeListener('SIGINT', onSigint);

@@ -14,7 +14,7 @@ import { isWithin } from '../discovery/walk.js';
 import { computeImpact, projectGraph, type ImportGraph } from '../impact/index.js';
 import { probePath } from '../memo/inputs.js';
 import { countResults, summaryParts } from '../report/counts.js';
-import { checkPython, FORK_AVAILABLE, KeptWarmParent, pycacheDir, warmParentSetting } from '../runner/index.js';
+import { checkPython, FORK_AVAILABLE, keepStdinFromWorkers, KeptWarmParent, pycacheDir, warmParentSetting } from '../runner/index.js';
 import { killAllWorkerGroups } from '../runner/worker.js';
 import { forgetBytecode } from '../runner/stale-bytecode.js';
 import { wholeFileItem, type CollectionError, type TestItem, type TestResult } from '../types.js';
@@ -57,6 +57,7 @@ function under(abs: string, scope: string[]): boolean {
 }
 
 export async function watchCommand(rest: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+  keepStdinFromWorkers(); // its keys are read here
   const session = openSession(rest, 'watch', cwd, env);
   const { config, options } = session;
   const rootdir = config.rootdir;

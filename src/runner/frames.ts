@@ -66,6 +66,8 @@ export type NodeFrame =
   | { t: 'cancel' }
   | { t: 'stop' }
   | { t: 'conftests' }
+  /** The terminal is the worker's debugger's now (its `debug` frame); `tty`: Node's stdout is a terminal. */
+  | { t: 'debug_go'; tty: boolean }
   /** Before init: test modules to rewrite into `cacheDir`'s rewrite cache, without importing them. */
   | { t: 'precompile'; files: string[]; cacheDir: string };
 
@@ -198,6 +200,18 @@ export interface FatalFrame {
   /** The message is pytest's own text (a failing initial conftest's import error): printed as it is. */
   verbatim?: boolean;
 }
+/** A debugger a test started wants the terminal (`on`: Node answers `debug_go` when it is this
+ * worker's turn, and holds its own output), or is done with it. */
+export interface DebugFrame {
+  t: 'debug';
+  on: boolean;
+}
+/** What the debugger writes (python/fastest_worker/debugger.py), printed at once: it prompts. */
+export interface ConsoleFrame {
+  t: 'console';
+  stream: 1 | 2;
+  text: string;
+}
 /** Not sent by a worker: what arrived instead of a valid frame (undecodable bytes, a wrong shape). */
 export interface MalformedFrame {
   t: 'malformed';
@@ -216,6 +230,8 @@ export type WorkerFrame =
   | PluginsSummaryFrame
   | HeaderFrame
   | SessionStderrFrame
+  | DebugFrame
+  | ConsoleFrame
   | FatalFrame;
 
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
@@ -532,6 +548,10 @@ function checkedFrame(value: unknown): WorkerFrame {
       return { t: 'header', lines: strings(fields.lines, 'header: lines') };
     case 'session_stderr':
       return { t: 'session_stderr', text: str(fields, 'text', 'session_stderr') };
+    case 'debug':
+      return { t: 'debug', on: fields.on === true };
+    case 'console':
+      return { t: 'console', stream: num(fields, 'stream', 'console') === 2 ? 2 : 1, text: str(fields, 'text', 'console') };
     case 'fatal': {
       const exitCode = num(fields, 'exitCode', 'fatal');
       if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255) fail(`fatal: 'exitCode' ${exitCode} is not an exit code`);

@@ -35,7 +35,7 @@ export {
   type MeasuredCost,
   type RunCost,
 } from './run-cost.js';
-export { findPython, checkPython, runtimePythonPath } from './python.js';
+export { findPython, checkPython, keepStdinFromWorkers, runtimePythonPath } from './python.js';
 export { checkPythonRemembered } from './python-check.js';
 export { RunnerError } from './errors.js';
 export { testEnvironment } from './environment.js';

@@ -157,6 +157,10 @@ export interface RunEvents {
   passDeselected?(file: string, ids: string[]): void;
   /** The pass collected `ids` in a module a collector inside of failed (a class, its error sent); before `collectionDone`. */
   partiallyCollected?(file: string, ids: string[]): void;
+  /** A test's debugger has the terminal (`on`): the console holds its own output until it is done. */
+  debugger?(on: boolean): void;
+  /** What that debugger wrote (its prompt, the frames it lists): printed at once. */
+  debuggerOutput?(stream: 1 | 2, text: string): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
   /** -s: what a test wrote to fd 1 or 2 (`id`: the test running, '' between tests), in order with
@@ -267,6 +271,8 @@ interface Slot {
   startMeasured: boolean;
   /** When the current unit began to run (the worker had nothing before it). */
   unitSince: number;
+  /** A debugger in the current process asked for the terminal (its `debug` frame) and is not done. */
+  debugging: boolean;
 }
 
 /** What a dead worker's state file holds: its unsent results, and the test it was running. */
@@ -294,6 +300,9 @@ class Pool {
   private readonly cost: MeasuredCost = { workerSeconds: [], files: new Map() };
   private readonly summary: RunSummary = { interrupted: false, crashes: 0, timeouts: 0 };
   private readonly seenCollectErrors = new Set<string>();
+  /** The worker whose test's debugger has the terminal, and those waiting for it (debuggerWaits). */
+  private terminalHolder: Slot | null = null;
+  private terminalQueue: Slot[] = [];
   /** Collectors reported skipped: a directory whose conftest skips is one skip, whichever of its modules reported it. */
   private readonly seenCollectSkips = new Set<string>();
   /** Per file, how many times each collection warning has been reported by one unit's collection. */
@@ -398,6 +407,7 @@ class Pool {
           coreShare: 1,
           startMeasured: false,
           unitSince: 0,
+          debugging: false,
         };
         this.slots.push(slot);
         this.spawn(slot);
@@ -841,6 +851,13 @@ class Pool {
       case 'session_stderr':
         this.events.sessionStderr?.(slot.index, frame.text);
         return;
+      case 'debug':
+        if (frame.on) this.debuggerWaits(slot);
+        else this.debuggerDone(slot);
+        return;
+      case 'console':
+        if (this.terminalHolder === slot) this.events.debuggerOutput?.(frame.stream, frame.text);
+        return;
       case 'session_error':
         // Session fixtures end at `stop`, after every result: their teardown error stands alone.
         this.emitCollectionError({ file: SESSION_TEARDOWN, message: frame.message });
@@ -1054,8 +1071,42 @@ class Pool {
     }
   }
 
+  /**
+   * A test's debugger wants the terminal: one worker's debugger has it at a time, in the order they
+   * asked, and its test is not timed from then on (pytest-timeout lets a test being debugged run).
+   */
+  private debuggerWaits(slot: Slot): void {
+    if (slot.debugging) return;
+    slot.debugging = true;
+    this.clearTimer(slot);
+    this.clearWatch(slot);
+    this.terminalQueue.push(slot);
+    this.grantTerminal();
+  }
+
+  private debuggerDone(slot: Slot): void {
+    if (!slot.debugging) return;
+    slot.debugging = false;
+    // (the unit's remaining tests are not timed from here: the next unit's collection arms it again)
+    this.terminalQueue = this.terminalQueue.filter((waiting) => waiting !== slot);
+    if (this.terminalHolder !== slot) return;
+    this.terminalHolder = null;
+    this.events.debugger?.(false);
+    this.grantTerminal();
+  }
+
+  private grantTerminal(): void {
+    if (this.terminalHolder) return;
+    const next = this.terminalQueue.shift();
+    if (!next?.proc) return;
+    this.terminalHolder = next;
+    this.events.debugger?.(true);
+    next.proc.send({ t: 'debug_go', tty: process.stdout.isTTY === true }, true);
+  }
+
   private onExit(slot: Slot, proc: Worker, code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void {
     if (slot.proc !== proc) return;
+    this.debuggerDone(slot);
     this.clearTimer(slot);
     this.clearWatch(slot);
     slot.proc = null;

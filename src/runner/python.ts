@@ -1,6 +1,6 @@
 // Which Python runs the workers, and the environment that lets it import fastest_worker.
 import { execFile, type SpawnOptions } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, fstatSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { testEnvironment } from './environment.js';
@@ -125,7 +125,34 @@ export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEn
     ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
     FASTEST_WORKER: String(index),
     FASTEST_WORKER_COUNT: String(workers),
+    ...(stdinForDebugger ? { FASTEST_TERMINAL_FD: '3' } : {}),
   };
+}
+
+/**
+ * Node's stdin goes to every worker as its fd 3, for a debugger a test starts (`breakpoint()`:
+ * python/fastest_worker/debugger.py reads it once Node grants it the terminal); tests themselves
+ * never see it. Not when there is none, nor under `fastest watch`, which reads keys from it.
+ */
+let stdinForDebugger = stdinIsOpen();
+
+function stdinIsOpen(): boolean {
+  try {
+    fstatSync(0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `fastest watch`: stdin is Node's own. */
+export function keepStdinFromWorkers(): void {
+  stdinForDebugger = false;
+}
+
+/** A worker's (or the warm parent's) fds: frames in, frames out, output, and Node's stdin (stdinForDebugger). */
+export function workerStdio(): SpawnOptions['stdio'] {
+  return stdinForDebugger ? ['pipe', 'pipe', 'pipe', 0] : ['pipe', 'pipe', 'pipe'];
 }
 
 /**
@@ -173,7 +200,7 @@ export function workerSpawn(options: WorkerSpawnOptions, env: NodeJS.ProcessEnv)
       cwd: options.cwd,
       // Tests never see the CI runner's files and tokens (environment.ts).
       env: workerEnv(options.index, options.workers, testEnvironment(env), options.pycacheDir),
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: workerStdio(),
       // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
       detached: true,
     },

@@ -14,7 +14,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { STDLIB_MODULES } from '../discovery/stdlib.js';
 import { encodeFrame, FrameReader, writeFrame, type NodeFrame } from './frames.js';
 import { testEnvironment } from './environment.js';
-import { workerEnv } from './python.js';
+import { workerEnv, workerStdio } from './python.js';
 import { releaseScratchDir, scratchDir } from './scratch.js';
 import { addWorkerGroup, lastLinesOf, STDERR_TAIL_BYTES, WorkerProcess, type Worker, type WorkerHandlers, type WorkerSpawnOptions } from './worker.js';
 
@@ -67,7 +67,7 @@ export class WarmParent {
     this.proc = spawn(opts.python, ['-m', 'fastest_worker', '--warm-parent'], {
       cwd: opts.cwd,
       env: { ...workerEnv(0, opts.workers, testEnvironment(process.env), opts.pycacheDir), ...(opts.probe ? { FASTEST_WARM_PROBE: '1' } : {}) },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: workerStdio(),
       detached: true,
     });
     if (this.proc.pid !== undefined) addWorkerGroup(this.proc.pid);

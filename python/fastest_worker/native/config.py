@@ -57,7 +57,7 @@ def _parse_args(args: List[str]):
                                 runxfail=False, showlocals=False, fulltrace=False,
                                 pythonwarnings=[], override_ini=[], usepdb=False,
                                 importmode="prepend", markexpr="", keyword="",
-                                assertmode="rewrite", color="no", maxfail=0, exitfirst=False,
+                                assertmode="rewrite", color="no", code_highlight="yes", maxfail=0, exitfirst=False,
                                 log_level=None, log_format=None, log_date_format=None,
                                 log_auto_indent=None, logger_disable=[])
     i = 0
@@ -202,6 +202,10 @@ class NativePluginManager:
 
     getplugin = get_plugin
 
+    @property
+    def hook(self):
+        return self._config.hook
+
     def hasplugin(self, name: str) -> bool:
         return bool(self.get_plugin(name))
 
@@ -299,13 +303,28 @@ class _CaptureManagerView:
     def is_globally_capturing(self) -> bool:
         return self._manager is not None and self._manager.is_capturing()
 
+    def is_capturing(self):
+        """pytest's answer: "global" unless capture is off (-s), suspended or not: its debugger's
+        banner says so, and its `continue` resumes capture only then."""
+        return "global" if self._manager is not None and self._manager.mode != "no" else False
+
     def suspend_global_capture(self, in_: bool = False) -> None:
         if self._manager is not None:
             self._manager.suspend()
+        if in_:  # only pytest's debugger asks: it reads the terminal (debugger.py)
+            from .. import debugger
+            debugger.enter()
 
     def resume_global_capture(self) -> None:
+        from .. import debugger
+        debugger.leave()
         if self._manager is not None:
             self._manager.resume()
+
+    suspend = suspend_global_capture
+
+    def resume(self) -> None:
+        self.resume_global_capture()
 
     def global_and_fixture_disabled(self):
         import contextlib
@@ -368,6 +387,14 @@ class _HookRelay:
             raise TypeError("hook calling supports only keyword arguments")
         self.deselected.extend(item.nodeid for item in kwargs["items"])
 
+    def pytest_enter_pdb(self, **kwargs) -> None:
+        """pytest's debugger started (a conftest implementing this hook runs with pytest)."""
+
+    def pytest_leave_pdb(self, **kwargs) -> None:
+        """pytest's debugger continued: under -s no capture resumes to leave the terminal."""
+        from .. import debugger
+        debugger.leave()
+
 
 class NativeConfig:
     """Just enough of pytest.Config: getoption, getini, rootpath, option, invocation_params,
@@ -405,6 +432,10 @@ class NativeConfig:
             from _pytest.cacheprovider import Cache
             self._cache = Cache(Cache.cache_dir_from_config(self, _ispytest=True), self, _ispytest=True)
         return self._cache
+
+    def getvalue(self, name: str, path=None):
+        """pytest's deprecated alias, which its debugger reads (`usepdb_cls`)."""
+        return self.getoption(name)
 
     def getoption(self, name: str, default=None, skip: bool = False):
         name = {"tb": "tbstyle", "--tb": "tbstyle"}.get(name, name.lstrip("-").replace("-", "_"))

@@ -14,6 +14,7 @@ worker) uses it rather than the run's.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from typing import NamedTuple, Optional, Tuple
 
@@ -139,8 +140,21 @@ class PhaseTimer:
             # between two phases (the engine's own code): the next phase gets it
             signal.setitimer(signal.ITIMER_REAL, 0.001)
             return
+        if _debugging():
+            return  # pytest-timeout lets a test being debugged run
         self.live = False
         fail(PYTEST_FAILURE_MESSAGE % self.seconds)
+
+
+def _debugging() -> bool:
+    """pytest-timeout's check: a debugger's trace function is set (pdb's, pydevd's)."""
+    from .. import debugger
+
+    if debugger.debugging():
+        return True
+    trace = sys.gettrace()
+    module = getattr(trace, "__module__", None) or (type(trace).__module__ if trace is not None else "")
+    return any(part.startswith(("bdb", "pydevd")) for part in str(module).split("."))
 
 
 class PytestTimeoutHooks:

@@ -1,0 +1,136 @@
+// A debugger a test starts (breakpoint(), pdb.set_trace(), pytest.set_trace()) reads fastest's
+// stdin and prompts on its terminal, as under pytest (python/fastest_worker/debugger.py): the
+// worker's debugger gets Node's stdin and writes through Node, one worker's debugger at a time.
+// Before, it read /dev/null: every breakpoint failed its test with bdb.BdbQuit.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, runIn, summaryLine, writeLines } from './helpers/against-pytest.js';
+
+const work = mkdtempSync(join(tmpdir(), 'fastest-debugger-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const tempRoot = join(work, 'tmp');
+const common = ['-p', 'no:cacheprovider'];
+
+/** What the debuggers printed, in order: their banners, prompts and answers (not the progress letters around them). */
+function transcript(out: string): string[] {
+  return out.split('\n').filter((line) => /^(>|\(Pdb\)|-> |--Return--)/.test(line));
+}
+
+function project(files: Record<string, string[]>): string {
+  const dir = mkdtempSync(join(work, 'p'));
+  for (const [path, lines] of Object.entries(files)) writeLines(dir, path, lines);
+  return dir;
+}
+
+const fixtureAndTests = {
+  'test_many.py': [
+    'import pytest',
+    '',
+    '@pytest.fixture',
+    'def value():',
+    '    v = 10',
+    '    breakpoint()',
+    '    return v',
+    '',
+    'def test_fixture(value):',
+    '    print("in test")',
+    '    assert value == 10',
+    '',
+    'def test_twice():',
+    '    a = 1',
+    '    breakpoint()',
+    '    a += 1',
+    '    pytest.set_trace()',
+    '    assert a == 2',
+    '',
+    'def test_plain():',
+    '    print("hello")',
+    '',
+    'def test_quit_here():',
+    '    import pdb; pdb.set_trace()',
+    '    assert True',
+    '',
+    'def test_after_quit():',
+    '    pass',
+  ],
+};
+
+describe('a debugger a test starts', () => {
+  it.concurrent.each([
+    ['native', []],
+    ['pytest', []],
+    ['native', ['-s']],
+    ['pytest', ['-s']],
+  ])('prompts as under pytest: engine %s %j', async (engine, extra) => {
+    const dir = project(fixtureAndTests);
+    // a fixture's breakpoint, two in one test, pytest.set_trace(), then `q`: pytest's Exit
+    const input = 'p v\nc\np a\nc\np a\nc\nq\n';
+    const pytest = await runIn('python3', ['-m', 'pytest', ...common, ...extra], dir, input, tempRoot);
+    const fastest = await runIn(process.execPath, [cli, ...common, ...extra, '-n', '1', '--engine', engine], dir, input, tempRoot);
+    expect(transcript(pytest.out)).toContain('(Pdb) 10');
+    expect(transcript(fastest.out)).toEqual(transcript(pytest.out));
+    expect(summaryLine(fastest.out)).toBe(summaryLine(pytest.out));
+    expect(fastest.out).toContain('Interrupted: Quitting debugger');
+    expect(fastest.code).toBe(pytest.code);
+  });
+
+  it.concurrent.each([['0'], ['1']])('takes turns on two workers (warm parent %s), each reading its own lines of a piped stdin', async (warmParent) => {
+    const files: Record<string, string[]> = {};
+    for (const m of ['a', 'b']) {
+      files[`test_${m}.py`] = [
+        'import time',
+        '',
+        `def test_${m}1():`,
+        '    time.sleep(0.3)',
+        `    name = "${m}"`,
+        '    breakpoint()',
+        `    assert name == "${m}"`,
+        '',
+        `def test_${m}2():`,
+        '    pass',
+      ];
+    }
+    const dir = project(files);
+    const fastest = await runIn(process.execPath, [cli, ...common, '-n', '2'], dir, 'p name\nc\np name\nc\n', tempRoot, { FASTEST_WARM_PARENT: warmParent });
+    expect(summaryLine(fastest.out)).toBe('4 passed');
+    // each session whole, one after the other: its stop, its answer, its continue
+    const sessions = transcript(fastest.out).join('\n').split('PDB set_trace (IO-capturing turned off)').slice(1);
+    expect(sessions.map((session) => /test_([ab])\.py\(\d+\)test_\1/.exec(session)?.[1]).sort()).toEqual(['a', 'b']);
+    for (const session of sessions) {
+      const module = /test_([ab])\.py/.exec(session)![1];
+      expect(session).toContain(`(Pdb) '${module}'`);
+      expect(session).toContain('PDB continue (IO-capturing resumed)');
+    }
+    expect(fastest.code).toBe(0);
+  });
+
+  it('reads /dev/null as under pytest when stdin is empty: the test fails with BdbQuit', async () => {
+    const dir = project({ 'test_x.py': ['def test_a():', '    pass', '', 'def test_b():', '    breakpoint()'] });
+    const pytest = await runIn('python3', ['-m', 'pytest', ...common, '-q'], dir, '', tempRoot);
+    const fastest = await runIn(process.execPath, [cli, ...common, '-q', '-n', '1'], dir, '', tempRoot);
+    expect(summaryLine(fastest.out)).toBe(summaryLine(pytest.out));
+    expect(fastest.out).toContain('FAILED test_x.py::test_b - bdb.BdbQuit');
+    expect(fastest.code).toBe(pytest.code);
+  });
+
+  it('is not timed out by --timeout while it waits for the user', async () => {
+    const dir = project({ 'test_t.py': ['def test_debugged():', '    x = 1', '    breakpoint()', '    assert x == 1'] });
+    const ran = await new Promise<{ code: number | null; out: string }>((resolvePromise) => {
+      const child = spawn(process.execPath, [cli, ...common, '-q', '-n', '1', '--timeout', '1'], {
+        cwd: dir,
+        env: { ...process.env, PYTEST_DEBUG_TEMPROOT: tempRoot },
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      setTimeout(() => child.stdin.end('c\n'), 2500);
+      child.on('close', (code) => resolvePromise({ code, out }));
+    });
+    expect(ran.out).toContain('(Pdb)');
+    expect(summaryLine(ran.out)).toBe('1 passed');
+    expect(ran.code).toBe(0);
+  });
+});
