@@ -13412,6 +13412,7 @@ exports.workerSpawn = workerSpawn;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const node_tty_1 = __nccwpck_require__(7066);
 const node_url_1 = __nccwpck_require__(3136);
 const environment_js_1 = __nccwpck_require__(5047);
 const errors_js_1 = __nccwpck_require__(5507);
@@ -13522,7 +13523,7 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
         ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
         FASTEST_WORKER: String(index),
         FASTEST_WORKER_COUNT: String(workers),
-        ...(stdinForDebugger ? { FASTEST_TERMINAL_FD: '3' } : {}),
+        ...(stdinForDebugger ? { FASTEST_TERMINAL_FD: '3', ...(terminalForDebugger ? { FASTEST_TERMINAL_OUT_FD: '4' } : {}) } : {}),
     };
 }
 /**
@@ -13531,6 +13532,9 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
  * never see it. Not when there is none, nor under `fastest watch`, which reads keys from it.
  */
 let stdinForDebugger = stdinIsOpen();
+/** Both stdin and stdout are a terminal: Node's stdout goes too (fd 4), and the debugger uses the
+ * terminal itself, with readline's line editing and history, as pytest's does. */
+const terminalForDebugger = (0, node_tty_1.isatty)(0) && (0, node_tty_1.isatty)(1);
 function stdinIsOpen() {
     try {
         (0, node_fs_1.fstatSync)(0);
@@ -13546,7 +13550,9 @@ function keepStdinFromWorkers() {
 }
 /** A worker's (or the warm parent's) fds: frames in, frames out, output, and Node's stdin (stdinForDebugger). */
 function workerStdio() {
-    return stdinForDebugger ? ['pipe', 'pipe', 'pipe', 0] : ['pipe', 'pipe', 'pipe'];
+    if (!stdinForDebugger)
+        return ['pipe', 'pipe', 'pipe'];
+    return terminalForDebugger ? ['pipe', 'pipe', 'pipe', 0, 1] : ['pipe', 'pipe', 'pipe', 0];
 }
 /**
  * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
@@ -16162,6 +16168,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:os")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:path");
+
+/***/ }),
+
+/***/ 7066:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:tty");
 
 /***/ }),
 

@@ -5720,7 +5720,19 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     }
     else {
         const abort = new AbortController();
-        const onSigint = () => abort.abort();
+        let debuggerPid;
+        const onSigint = () => {
+            if (debuggerPid === undefined)
+                return abort.abort();
+            // Ctrl-C at a test's debugger interrupts its command, as at pytest's (pdb goes on)
+            try {
+                process.kill(debuggerPid, 'SIGINT');
+            }
+            catch {
+                // (the worker is gone: its exit ends the debugger's turn)
+            }
+            process.once('SIGINT', onSigint);
+        };
         process.once('SIGINT', onSigint);
         hooks.signal?.addEventListener('abort', onSigint);
         let nativeNoticeShown = false;
@@ -5927,7 +5939,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             header: (lines) => reporter.headerLines?.(lines),
             sessionStderr: (worker, text) => sessionStderr.set(worker, text),
             // a test's debugger (breakpoint()) prompts on the terminal; the run's own output waits
-            debugger: (on) => out.hold(on),
+            debugger: (on, pid) => {
+                out.hold(on);
+                debuggerPid = on ? pid : undefined;
+            },
             debuggerOutput: (stream, text) => (stream === 1 ? process.stdout : process.stderr).write(text),
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
             // -s: a test's own output, in order with the results (its teardown's, after its letter)
@@ -23853,7 +23868,7 @@ class Pool {
         if (!next?.proc)
             return;
         this.terminalHolder = next;
-        this.events.debugger?.(true);
+        this.events.debugger?.(true, next.pid);
         next.proc.send({ t: 'debug_go', tty: process.stdout.isTTY === true }, true);
     }
     onExit(slot, proc, code, signal, spawnError) {
@@ -24314,6 +24329,7 @@ exports.workerSpawn = workerSpawn;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const node_tty_1 = __nccwpck_require__(7066);
 const node_url_1 = __nccwpck_require__(3136);
 const environment_js_1 = __nccwpck_require__(5047);
 const errors_js_1 = __nccwpck_require__(5507);
@@ -24424,7 +24440,7 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
         ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
         FASTEST_WORKER: String(index),
         FASTEST_WORKER_COUNT: String(workers),
-        ...(stdinForDebugger ? { FASTEST_TERMINAL_FD: '3' } : {}),
+        ...(stdinForDebugger ? { FASTEST_TERMINAL_FD: '3', ...(terminalForDebugger ? { FASTEST_TERMINAL_OUT_FD: '4' } : {}) } : {}),
     };
 }
 /**
@@ -24433,6 +24449,9 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
  * never see it. Not when there is none, nor under `fastest watch`, which reads keys from it.
  */
 let stdinForDebugger = stdinIsOpen();
+/** Both stdin and stdout are a terminal: Node's stdout goes too (fd 4), and the debugger uses the
+ * terminal itself, with readline's line editing and history, as pytest's does. */
+const terminalForDebugger = (0, node_tty_1.isatty)(0) && (0, node_tty_1.isatty)(1);
 function stdinIsOpen() {
     try {
         (0, node_fs_1.fstatSync)(0);
@@ -24448,7 +24467,9 @@ function keepStdinFromWorkers() {
 }
 /** A worker's (or the warm parent's) fds: frames in, frames out, output, and Node's stdin (stdinForDebugger). */
 function workerStdio() {
-    return stdinForDebugger ? ['pipe', 'pipe', 'pipe', 0] : ['pipe', 'pipe', 'pipe'];
+    if (!stdinForDebugger)
+        return ['pipe', 'pipe', 'pipe'];
+    return terminalForDebugger ? ['pipe', 'pipe', 'pipe', 0, 1] : ['pipe', 'pipe', 'pipe', 0];
 }
 /**
  * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
@@ -28873,6 +28894,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:path
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:string_decoder");
+
+/***/ }),
+
+/***/ 7066:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:tty");
 
 /***/ }),
 

@@ -14,6 +14,34 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const tempRoot = join(work, 'tmp');
 const common = ['-p', 'no:cacheprovider'];
 
+/** Runs the command after `--` in a pseudo-terminal, answering each new `(Pdb)` prompt with the
+ * next of the arguments before it (Python escapes: `\\x03` is Ctrl-C); prints what it showed. */
+const PTY_DRIVER = [
+  'import codecs, os, pty, select, sys, time',
+  'sep = sys.argv.index("--")',
+  'answers = [codecs.decode(a, "unicode_escape").encode("latin-1") for a in sys.argv[1:sep]]',
+  'pid, fd = pty.fork()',
+  'if pid == 0:',
+  '    os.execvp(sys.argv[sep + 1], sys.argv[sep + 1:])',
+  'out, prompts, deadline = b"", 0, time.time() + 60',
+  'while time.time() < deadline:',
+  '    if select.select([fd], [], [], 0.2)[0]:',
+  '        try:',
+  '            chunk = os.read(fd, 4096)',
+  '        except OSError:',
+  '            break',
+  '        if not chunk:',
+  '            break',
+  '        out += chunk',
+  '        if out.rstrip().endswith(b"(Pdb)") and out.count(b"(Pdb)") > prompts and answers:',
+  '            prompts = out.count(b"(Pdb)")',
+  '            time.sleep(0.2)',
+  '            os.write(fd, answers.pop(0))',
+  '    elif os.waitpid(pid, os.WNOHANG)[0]:',
+  '        break',
+  'sys.stdout.write(out.decode(errors="replace").replace("\\r", ""))',
+];
+
 /** What the debuggers printed, in order: their banners, prompts and answers (not the progress letters around them). */
 function transcript(out: string): string[] {
   return out.split('\n').filter((line) => /^(>|\(Pdb\)|-> |--Return--)/.test(line));
@@ -105,6 +133,20 @@ describe('a debugger a test starts', () => {
       expect(session).toContain('PDB continue (IO-capturing resumed)');
     }
     expect(fastest.code).toBe(0);
+  });
+
+  it.concurrent.each([['native'], ['pytest']])('on a terminal, edits lines with readline and takes Ctrl-C as pytest does: engine %s', async (engine) => {
+    const dir = project({ 'test_t.py': ['def test_debugged():', '    x = 41', '    breakpoint()', '    assert x + 1 == 42'] });
+    writeLines(dir, 'drive.py', PTY_DRIVER);
+    // an answer, Ctrl-C at the prompt, the history's last line again (up arrow), continue
+    const answers = ['p x+1\n', '\x03', '\x1b[A\n', 'c\n'];
+    const drive = (command: string[]) => runIn('python3', ['drive.py', ...answers, '--', ...command], dir, '', tempRoot);
+    const pytest = await drive(['python3', '-m', 'pytest', ...common, 'test_t.py']);
+    const fastest = await drive([process.execPath, cli, ...common, '-n', '1', '--engine', engine, 'test_t.py']);
+    const expected = ['(Pdb) p x+1', '(Pdb) --KeyboardInterrupt--', '(Pdb) p x+1', '(Pdb) c'];
+    expect(transcript(pytest.out).filter((line) => line.startsWith('(Pdb)'))).toEqual(expected);
+    expect(transcript(fastest.out)).toEqual(transcript(pytest.out));
+    expect(summaryLine(fastest.out.replace(/\x1b\[[0-9;]*m/g, ''))).toBe('1 passed');
   });
 
   it('reads /dev/null as under pytest when stdin is empty: the test fails with BdbQuit', async () => {

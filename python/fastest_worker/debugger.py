@@ -9,24 +9,32 @@ import os
 import sys
 
 _terminal_fd = None
+_terminal_out_fd = None  # Node's stdout, when both it and stdin are a terminal
 _terminal_reader = None
 _channel = None
-_saved = None  # while the terminal is this worker's: (stdin, stdout, stderr, fd 0's copy)
+_saved = None  # while the terminal is this worker's: ((stdin, stdout, stderr), [(fd, its copy)])
 
 
 def take_terminal():
     """At the worker's (or the warm parent's) start: the shared stdin's fd, out of the
     environment tests see and out of what their processes inherit."""
-    global _terminal_fd
+    global _terminal_fd, _terminal_out_fd
     value = os.environ.pop("FASTEST_TERMINAL_FD", None)
+    out = os.environ.pop("FASTEST_TERMINAL_OUT_FD", None)
     if value is None or _terminal_fd is not None:
         return
+    _terminal_fd = _private_fd(value)
+    if _terminal_fd is not None and out is not None:
+        _terminal_out_fd = _private_fd(out)
+
+
+def _private_fd(value):
     try:
         fd = int(value)
         os.set_inheritable(fd, False)
     except (ValueError, OSError):
-        return
-    _terminal_fd = fd
+        return None
+    return fd
 
 
 def terminal_shared():
@@ -131,16 +139,32 @@ def enter():
             go = frame
             break
         _channel.defer(frame)  # (the next unit, sent ahead)
-    saved_fd0 = os.dup(0)
-    os.set_inheritable(saved_fd0, False)
+    encoding = getattr(sys.__stdin__, "encoding", None) or "utf-8"
+    saved_fds = [(0, _saved_fd(0))]
     os.dup2(_terminal_fd, 0)
-    if _terminal_reader is None:
-        _terminal_reader = _TerminalReader(getattr(sys.__stdin__, "encoding", None) or "utf-8")
-    _saved = (sys.stdin, sys.stdout, sys.stderr, saved_fd0)
-    tty = bool(go.get("tty"))
-    sys.stdin = _terminal_reader
-    sys.stdout = _Console(1, tty)
-    sys.stderr = _Console(2, tty)
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    if _terminal_out_fd is not None and os.isatty(0) and os.isatty(_terminal_out_fd):
+        # the terminal itself on fds 0 and 1: input() then edits the line with readline, as in pytest
+        saved_fds.append((1, _saved_fd(1)))
+        os.dup2(_terminal_out_fd, 1)
+        sys.stdin = io.TextIOWrapper(io.FileIO(0, "rb", closefd=False), encoding=encoding, errors="replace")
+        sys.stdout = io.TextIOWrapper(io.FileIO(1, "wb", closefd=False), encoding=encoding, errors="replace",
+                                      line_buffering=True, write_through=True)
+        sys.stderr = sys.stdout
+    else:
+        if _terminal_reader is None:
+            _terminal_reader = _TerminalReader(encoding)
+        tty = bool(go.get("tty"))
+        sys.stdin = _terminal_reader
+        sys.stdout = _Console(1, tty)
+        sys.stderr = _Console(2, tty)
+    _saved = (streams, saved_fds)
+
+
+def _saved_fd(fd):
+    copy = os.dup(fd)
+    os.set_inheritable(copy, False)
+    return copy
 
 
 def leave():
@@ -151,9 +175,16 @@ def leave():
     if saved is None:
         return
     _saved = None
-    sys.stdin, sys.stdout, sys.stderr = saved[0], saved[1], saved[2]
-    os.dup2(saved[3], 0)
-    os.close(saved[3])
+    streams, saved_fds = saved
+    if sys.stdout is not streams[1]:
+        try:
+            sys.stdout.flush()
+        except Exception:
+            pass
+    sys.stdin, sys.stdout, sys.stderr = streams
+    for fd, copy in saved_fds:
+        os.dup2(copy, fd)
+        os.close(copy)
     _channel.send({"t": "debug", "on": False})
 
 

@@ -785,7 +785,17 @@ async function runSession(
     exitCode = 2;
   } else {
     const abort = new AbortController();
-    const onSigint = () => abort.abort();
+    let debuggerPid: number | undefined;
+    const onSigint = () => {
+      if (debuggerPid === undefined) return abort.abort();
+      // Ctrl-C at a test's debugger interrupts its command, as at pytest's (pdb goes on)
+      try {
+        process.kill(debuggerPid, 'SIGINT');
+      } catch {
+        // (the worker is gone: its exit ends the debugger's turn)
+      }
+      process.once('SIGINT', onSigint);
+    };
     process.once('SIGINT', onSigint);
     hooks.signal?.addEventListener('abort', onSigint);
     let nativeNoticeShown = false;
@@ -977,7 +987,10 @@ async function runSession(
         header: (lines) => reporter.headerLines?.(lines),
         sessionStderr: (worker, text) => sessionStderr.set(worker, text),
         // a test's debugger (breakpoint()) prompts on the terminal; the run's own output waits
-        debugger: (on) => out.hold(on),
+        debugger: (on, pid) => {
+          out.hold(on);
+          debuggerPid = on ? pid : undefined;
+        },
         debuggerOutput: (stream, text) => (stream === 1 ? process.stdout : process.stderr).write(text),
         workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
         // -s: a test's own output, in order with the results (its teardown's, after its letter)

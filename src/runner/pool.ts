@@ -157,8 +157,8 @@ export interface RunEvents {
   passDeselected?(file: string, ids: string[]): void;
   /** The pass collected `ids` in a module a collector inside of failed (a class, its error sent); before `collectionDone`. */
   partiallyCollected?(file: string, ids: string[]): void;
-  /** A test's debugger has the terminal (`on`): the console holds its own output until it is done. */
-  debugger?(on: boolean): void;
+  /** A test's debugger has the terminal (`on`, in the worker process `pid`): the console holds its own output until it is done. */
+  debugger?(on: boolean, pid?: number): void;
   /** What that debugger wrote (its prompt, the frames it lists): printed at once. */
   debuggerOutput?(stream: 1 | 2, text: string): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
@@ -1100,7 +1100,7 @@ class Pool {
     const next = this.terminalQueue.shift();
     if (!next?.proc) return;
     this.terminalHolder = next;
-    this.events.debugger?.(true);
+    this.events.debugger?.(true, next.pid);
     next.proc.send({ t: 'debug_go', tty: process.stdout.isTTY === true }, true);
   }
 

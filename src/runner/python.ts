@@ -2,6 +2,7 @@
 import { execFile, type SpawnOptions } from 'node:child_process';
 import { existsSync, fstatSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
+import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import { testEnvironment } from './environment.js';
 import { RunnerError } from './errors.js';
@@ -125,7 +126,7 @@ export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEn
     ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
     FASTEST_WORKER: String(index),
     FASTEST_WORKER_COUNT: String(workers),
-    ...(stdinForDebugger ? { FASTEST_TERMINAL_FD: '3' } : {}),
+    ...(stdinForDebugger ? { FASTEST_TERMINAL_FD: '3', ...(terminalForDebugger ? { FASTEST_TERMINAL_OUT_FD: '4' } : {}) } : {}),
   };
 }
 
@@ -135,6 +136,9 @@ export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEn
  * never see it. Not when there is none, nor under `fastest watch`, which reads keys from it.
  */
 let stdinForDebugger = stdinIsOpen();
+/** Both stdin and stdout are a terminal: Node's stdout goes too (fd 4), and the debugger uses the
+ * terminal itself, with readline's line editing and history, as pytest's does. */
+const terminalForDebugger = isatty(0) && isatty(1);
 
 function stdinIsOpen(): boolean {
   try {
@@ -152,7 +156,8 @@ export function keepStdinFromWorkers(): void {
 
 /** A worker's (or the warm parent's) fds: frames in, frames out, output, and Node's stdin (stdinForDebugger). */
 export function workerStdio(): SpawnOptions['stdio'] {
-  return stdinForDebugger ? ['pipe', 'pipe', 'pipe', 0] : ['pipe', 'pipe', 'pipe'];
+  if (!stdinForDebugger) return ['pipe', 'pipe', 'pipe'];
+  return terminalForDebugger ? ['pipe', 'pipe', 'pipe', 0, 1] : ['pipe', 'pipe', 'pipe', 0];
 }
 
 /**
