@@ -5711,6 +5711,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (coverage)
         await coverage.prepared;
     let interruptedText;
+    let interruptedDetail;
+    /** A test's pytest.exit() (or KeyboardInterrupt, 2): the code the run ends with. */
+    let exitCallCode;
     let exitCode = 0;
     let stoppedEarly = false;
     let pytestVersion;
@@ -5939,7 +5942,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             header: (lines) => reporter.headerLines?.(lines),
             sessionStderr: (worker, text) => sessionStderr.set(worker, text),
             // a test's debugger (breakpoint()) prompts on the terminal; the run's own output waits
-            debugger: (on, pid) => {
+            debugger: (on, pid, running) => {
+                if (on && running !== undefined && workers === 1)
+                    reporter.debuggerStarts?.(running);
                 out.hold(on);
                 debuggerPid = on ? pid : undefined;
             },
@@ -5975,7 +5980,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         }
         else if (summary.interruptMessage !== undefined) {
             interruptedText = summary.interruptMessage;
-            exitCode = summary.interruptExitCode ?? 2;
+            interruptedDetail = summary.interruptDetail;
+            exitCode = exitCallCode = summary.interruptExitCode ?? 2;
         }
         else if (summary.interrupted) {
             interruptedText = 'KeyboardInterrupt';
@@ -6041,6 +6047,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         // (a listing's collection warnings, in collection order: nothing ran to carry them)
         configWarnings: [...configWarnings, ...passOrder.flatMap((file) => passWarned.get(file) ?? [])],
         interrupted: interruptedText,
+        ...(interruptedDetail !== undefined ? { interruptedDetail } : {}),
+        ...(exitCallCode !== undefined ? { exitCallCode } : {}),
         deselected: truth.deselected,
         notCollected: truth.notCollected,
         workers,
@@ -20071,6 +20079,20 @@ class ConsoleReporter {
         if (!this.lineClosed)
             this.tw.line('');
         this.clearStatus();
+        const exitCode = info.exitCallCode ?? 2;
+        if ([0, 1, 2, 4, 5].includes(exitCode))
+            this.terminalSummary(info);
+        const interruptedAtExit = info.interrupted !== undefined && exitCode !== 2;
+        // pytest colours its -x/--maxfail stop (session.shouldfail) red, not an interruption's line
+        if (info.interrupted && !interruptedAtExit)
+            this.interruptedLines(info.interrupted, info.interruptedDetail);
+        this.summaryStats(info.seconds);
+        if (info.interrupted && interruptedAtExit)
+            this.interruptedLines(info.interrupted, info.interruptedDetail);
+        return { counts: { ...this.counts } };
+    }
+    /** What pytest's pytest_terminal_summary hooks write. */
+    terminalSummary(info) {
         this.summaryErrors();
         this.summaryFailures();
         this.summaryWarnings();
@@ -20089,11 +20111,11 @@ class ConsoleReporter {
         this.pluginsText(plugins.plugins);
         this.summaryDurations();
         this.shortTestSummary();
-        // pytest colours its -x/--maxfail stop (session.shouldfail) red, not an interruption's line
-        if (info.interrupted)
-            this.writeSep('!', info.interrupted, ...(/^stopping after \d+ failures$/.test(info.interrupted) ? ['red'] : []));
-        this.summaryStats(info.seconds);
-        return { counts: { ...this.counts } };
+    }
+    interruptedLines(text, detail) {
+        this.writeSep('!', text, ...(/^stopping after \d+ failures$/.test(text) ? ['red'] : []));
+        if (detail)
+            this.tw.write(detail);
     }
     // ---- progress ----
     progressMessage(allDone = false) {
@@ -20174,6 +20196,20 @@ class ConsoleReporter {
         this.tw.write(this.cwdRelative(id) + ' ');
         this.prefixBeforeOutput = id;
         this.currentFsPath = id;
+    }
+    /**
+     * One worker: a debugger in test `id` takes the terminal. pytest wrote the file's line so far
+     * (its name when the file's first test started, then its letters) before the debugger's banner.
+     */
+    debuggerStarts(id) {
+        if (this.heldHeader || this.verbosity !== 0)
+            return;
+        const file = (0, nodeid_js_1.pathOfId)(id);
+        const pending = this.pendingByFile.get(file) ?? [];
+        this.pendingByFile.delete(file);
+        this.startFileLine(file);
+        for (const r of pending)
+            this.showResult(r);
     }
     /** `report`: false for the test's own outcome, true for its teardown error, `rerun` for an
      * earlier attempt, or one of its subtests. */
@@ -21761,6 +21797,10 @@ class Reporters {
         for (const r of this.all)
             r.testOutput?.(id);
     }
+    debuggerStarts(id) {
+        for (const r of this.all)
+            r.debuggerStarts?.(id);
+    }
     headerLines(lines) {
         for (const r of this.all)
             r.headerLines?.(lines);
@@ -22780,6 +22820,9 @@ function checkedFrame(value) {
             const frame = { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
             if (fields.verbatim === true)
                 frame.verbatim = true;
+            const detail = optStr(fields, 'detail', 'fatal');
+            if (detail)
+                frame.detail = detail;
             return frame;
         }
         default:
@@ -23508,6 +23551,8 @@ class Pool {
                     this.summary.interrupted = true;
                     this.summary.interruptMessage = message;
                     this.summary.interruptExitCode = code;
+                    if (frame.detail !== undefined)
+                        this.summary.interruptDetail = frame.detail;
                     this.clearTimer(slot);
                     slot.unit = null;
                     slot.ahead = null;
@@ -23868,7 +23913,7 @@ class Pool {
         if (!next?.proc)
             return;
         this.terminalHolder = next;
-        this.events.debugger?.(true, next.pid);
+        this.events.debugger?.(true, next.pid, next.state?.running()?.id ?? next.started ?? undefined);
         next.proc.send({ t: 'debug_go', tty: process.stdout.isTTY === true }, true);
     }
     onExit(slot, proc, code, signal, spawnError) {

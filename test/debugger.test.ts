@@ -101,7 +101,7 @@ describe('a debugger a test starts', () => {
     expect(transcript(pytest.out)).toContain('(Pdb) 10');
     expect(transcript(fastest.out)).toEqual(transcript(pytest.out));
     expect(summaryLine(fastest.out)).toBe(summaryLine(pytest.out));
-    expect(fastest.out).toContain('Interrupted: Quitting debugger');
+    expect(fastest.out).toContain('_pytest.outcomes.Exit: Quitting debugger');
     expect(fastest.code).toBe(pytest.code);
   });
 

@@ -144,7 +144,7 @@ describe('worker faults: every test ends with exactly one result', () => {
     expect(outcomes(got.results)).toEqual({ 'tests/test_exit_call.py::test_first': 'passed' });
     expect(got.summary).toMatchObject({
       interrupted: true,
-      interruptMessage: 'Interrupted: stop everything',
+      interruptMessage: '_pytest.outcomes.Exit: stop everything',
       interruptExitCode: 7,
     });
   });

@@ -231,12 +231,15 @@ def unit_done(file, engine, reason):
     return {"t": "unit_done", "file": file, "engine": engine, "reason": reason}
 
 
-def fatal(message, exit_code, interrupt=False, verbatim=False):
+def fatal(message, exit_code, interrupt=False, verbatim=False, detail=None):
     """The worker ends the run; `verbatim`: the message is pytest's own text (say, a failing initial
-    conftest's import error), printed as it is."""
+    conftest's import error), printed as it is; `detail` (an interrupt's): what pytest prints under
+    its `!!! message !!!` line."""
     frame = {"t": "fatal", "message": bounded(message, MESSAGE_LIMIT), "exitCode": exit_code}
     if interrupt:
         frame["interrupt"] = True
+    if detail:
+        frame["detail"] = bounded(detail, MESSAGE_LIMIT)
     if verbatim:
         frame["verbatim"] = True
     return frame

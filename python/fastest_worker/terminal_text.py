@@ -54,3 +54,23 @@ def terminal_text(obj) -> str:
 def marked_text(plain):
     """The coloured rendering of `plain`, or None (identical texts render alike)."""
     return _marked.get(plain) if _marked else None
+
+
+def interrupt_detail(excrepr, full_trace):
+    """What pytest's terminal prints under the `!!! KeyboardInterrupt !!!` line of a test's
+    KeyboardInterrupt: the whole traceback under --full-trace, else the crash line and a hint,
+    with the console's markup."""
+    from _pytest._io import TerminalWriter
+
+    buffer = io.StringIO()
+    writer = TerminalWriter(buffer)
+    writer.hasmarkup = _markup is not None
+    if _markup is not None:
+        writer.code_highlight = bool(_markup.get("highlight", True))
+    if full_trace:
+        excrepr.toterminal(writer)
+    else:
+        excrepr.reprcrash.toterminal(writer)
+        writer.line("(to show a full traceback on KeyboardInterrupt use --full-trace)", yellow=True)
+    return buffer.getvalue()
+

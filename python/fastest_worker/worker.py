@@ -353,15 +353,33 @@ class _Fatal(Exception):
         self.verbatim = verbatim
 
 
+_full_trace = False  # --full-trace: a test's KeyboardInterrupt shows its whole traceback
+
+
 def _as_interrupt(exc):
-    """(message, exit code) when the exception ends a pytest run: pytest.exit(), Ctrl-C."""
+    """(pytest's `!!! message !!!` line, exit code, what it prints under that line) when the
+    exception ends a pytest run: pytest.exit() (`_pytest.outcomes.Exit: reason`) or a
+    KeyboardInterrupt (`KeyboardInterrupt`, then where it was raised)."""
     if isinstance(exc, KeyboardInterrupt):
-        return ("Interrupted: KeyboardInterrupt raised in a test", 2)
-    if type(exc).__name__ == "Exit" and type(exc).__module__ == "_pytest.outcomes":
-        code = getattr(exc, "returncode", None)
-        return ("Interrupted: %s" % (getattr(exc, "msg", "") or "pytest.exit() called"),
-                2 if code is None else int(code))
-    return None
+        code, message = 2, "KeyboardInterrupt"
+    elif type(exc).__name__ == "Exit" and type(exc).__module__ == "_pytest.outcomes":
+        returncode = getattr(exc, "returncode", None)
+        code = 2 if returncode is None else int(returncode)
+        message = "_pytest.outcomes.Exit: %s" % (getattr(exc, "msg", "") or "")
+    else:
+        return None
+    detail = None
+    try:  # pytest's own rendering (its terminal's pytest_keyboard_interrupt)
+        from _pytest._code import ExceptionInfo
+
+        excrepr = ExceptionInfo.from_exception(exc).getrepr(funcargs=True)
+        if excrepr.reprcrash is not None:
+            message = excrepr.reprcrash.message
+            if "KeyboardInterrupt" in message:
+                detail = terminal_text.interrupt_detail(excrepr, _full_trace)
+    except Exception:
+        pass
+    return message, code, detail
 
 
 def _one_line(exc):
@@ -405,7 +423,7 @@ def _engine_step(step, arg, file, emit):
     except BaseException as e:
         interrupt = _as_interrupt(e)
         if interrupt is not None:
-            emit(fatal(interrupt[0], interrupt[1], interrupt=True))
+            emit(fatal(interrupt[0], interrupt[1], interrupt=True, detail=interrupt[2]))
             return None, interrupt[1]
         message = "".join(traceback.format_exception(type(e), e, e.__traceback__))
         sys.stderr.write(message)
@@ -614,6 +632,8 @@ def _main(proto_fds=None):
         os.environ["PYTEST_VERSION"] = pytest_version
     if init.get("argv") is not None:
         sys.argv = _pytest_argv(init["argv"])
+    global _full_trace
+    _full_trace = "--full-trace" in (init.get("args") or [])
     if init.get("state"):
         channel.attach_state(init["state"])  # else each test's start goes as a `start` frame
     maxfail = int(init.get("maxfail") or 0)

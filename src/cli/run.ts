@@ -777,6 +777,9 @@ async function runSession(
 
   if (coverage) await coverage.prepared;
   let interruptedText: string | undefined;
+  let interruptedDetail: string | undefined;
+  /** A test's pytest.exit() (or KeyboardInterrupt, 2): the code the run ends with. */
+  let exitCallCode: number | undefined;
   let exitCode = 0;
   let stoppedEarly = false;
   let pytestVersion: string | undefined;
@@ -987,7 +990,8 @@ async function runSession(
         header: (lines) => reporter.headerLines?.(lines),
         sessionStderr: (worker, text) => sessionStderr.set(worker, text),
         // a test's debugger (breakpoint()) prompts on the terminal; the run's own output waits
-        debugger: (on, pid) => {
+        debugger: (on, pid, running) => {
+          if (on && running !== undefined && workers === 1) reporter.debuggerStarts?.(running);
           out.hold(on);
           debuggerPid = on ? pid : undefined;
         },
@@ -1021,7 +1025,8 @@ async function runSession(
       exitCode = 2;
     } else if (summary.interruptMessage !== undefined) {
       interruptedText = summary.interruptMessage;
-      exitCode = summary.interruptExitCode ?? 2;
+      interruptedDetail = summary.interruptDetail;
+      exitCode = exitCallCode = summary.interruptExitCode ?? 2;
     } else if (summary.interrupted) {
       interruptedText = 'KeyboardInterrupt';
       exitCode = 2;
@@ -1085,6 +1090,8 @@ async function runSession(
     // (a listing's collection warnings, in collection order: nothing ran to carry them)
     configWarnings: [...configWarnings, ...passOrder.flatMap((file) => passWarned.get(file) ?? [])],
     interrupted: interruptedText,
+    ...(interruptedDetail !== undefined ? { interruptedDetail } : {}),
+    ...(exitCallCode !== undefined ? { exitCallCode } : {}),
     deselected: truth.deselected,
     notCollected: truth.notCollected,
     workers,

@@ -114,6 +114,14 @@ export interface FinishInfo {
   pytestVersion?: string;
   /** Shown as `!!!! <text> !!!!` before the closing line, e.g. `stopping after 1 failures`. */
   interrupted?: string;
+  /** Printed as it is under that line: where a test's KeyboardInterrupt was raised (the worker renders it). */
+  interruptedDetail?: string;
+  /**
+   * A test's pytest.exit() return code: other than 2, pytest's session did not end INTERRUPTED, so
+   * its line comes after the closing line (at pytest_unconfigure), and with a code other than 0,
+   * 1, 4 or 5 the terminal summary (failures, warnings, short summary, plugins') is not written.
+   */
+  exitCallCode?: number;
   /** Path of the JUnit file written, for pytest's `generated xml file:` line (default: the
    * option's). */
   junitxml?: string;
@@ -542,6 +550,18 @@ export class ConsoleReporter {
     }
     if (!this.lineClosed) this.tw.line('');
     this.clearStatus();
+    const exitCode = info.exitCallCode ?? 2;
+    if ([0, 1, 2, 4, 5].includes(exitCode)) this.terminalSummary(info);
+    const interruptedAtExit = info.interrupted !== undefined && exitCode !== 2;
+    // pytest colours its -x/--maxfail stop (session.shouldfail) red, not an interruption's line
+    if (info.interrupted && !interruptedAtExit) this.interruptedLines(info.interrupted, info.interruptedDetail);
+    this.summaryStats(info.seconds);
+    if (info.interrupted && interruptedAtExit) this.interruptedLines(info.interrupted, info.interruptedDetail);
+    return { counts: { ...this.counts } };
+  }
+
+  /** What pytest's pytest_terminal_summary hooks write. */
+  private terminalSummary(info: FinishInfo): void {
     this.summaryErrors();
     this.summaryFailures();
     this.summaryWarnings();
@@ -558,10 +578,11 @@ export class ConsoleReporter {
     this.pluginsText(plugins.plugins);
     this.summaryDurations();
     this.shortTestSummary();
-    // pytest colours its -x/--maxfail stop (session.shouldfail) red, not an interruption's line
-    if (info.interrupted) this.writeSep('!', info.interrupted, ...(/^stopping after \d+ failures$/.test(info.interrupted) ? (['red'] as Markup[]) : []));
-    this.summaryStats(info.seconds);
-    return { counts: { ...this.counts } };
+  }
+
+  private interruptedLines(text: string, detail: string | undefined): void {
+    this.writeSep('!', text, ...(/^stopping after \d+ failures$/.test(text) ? (['red'] as Markup[]) : []));
+    if (detail) this.tw.write(detail);
   }
 
   // ---- progress ----
@@ -636,6 +657,19 @@ export class ConsoleReporter {
     this.tw.write(this.cwdRelative(id) + ' ');
     this.prefixBeforeOutput = id;
     this.currentFsPath = id;
+  }
+
+  /**
+   * One worker: a debugger in test `id` takes the terminal. pytest wrote the file's line so far
+   * (its name when the file's first test started, then its letters) before the debugger's banner.
+   */
+  debuggerStarts(id: string): void {
+    if (this.heldHeader || this.verbosity !== 0) return;
+    const file = pathOfId(id);
+    const pending = this.pendingByFile.get(file) ?? [];
+    this.pendingByFile.delete(file);
+    this.startFileLine(file);
+    for (const r of pending) this.showResult(r);
   }
 
   /** `report`: false for the test's own outcome, true for its teardown error, `rerun` for an

@@ -35,6 +35,8 @@ export interface Reporter {
   unitDone(file: string, engine?: { engine: string; reason: string | null }): void;
   /** -s: test `id` ('' between tests) is about to print on the terminal. */
   testOutput?(id: string): void;
+  /** One worker: a debugger in test `id` takes the terminal (ConsoleReporter.debuggerStarts). */
+  debuggerStarts?(id: string): void;
   /** pytest's header lines from a worker's pytest session (ConsoleReporter.headerLines). */
   headerLines?(lines: string[]): void;
   /** The workers' Python (ConsoleReporter.pythonExecutable). */
@@ -253,6 +255,9 @@ class Reporters implements Reporter {
   }
   testOutput(id: string): void {
     for (const r of this.all) r.testOutput?.(id);
+  }
+  debuggerStarts(id: string): void {
+    for (const r of this.all) r.debuggerStarts?.(id);
   }
   headerLines(lines: string[]): void {
     for (const r of this.all) r.headerLines?.(lines);

@@ -199,6 +199,8 @@ export interface FatalFrame {
   interrupt: boolean;
   /** The message is pytest's own text (a failing initial conftest's import error): printed as it is. */
   verbatim?: boolean;
+  /** An interrupt's: what pytest prints under its `!!! message !!!` line (a KeyboardInterrupt's place), untrusted. */
+  detail?: string;
 }
 /** A debugger a test started wants the terminal (`on`: Node answers `debug_go` when it is this
  * worker's turn, and holds its own output), or is done with it. */
@@ -557,6 +559,8 @@ function checkedFrame(value: unknown): WorkerFrame {
       if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255) fail(`fatal: 'exitCode' ${exitCode} is not an exit code`);
       const frame: FatalFrame = { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
       if (fields.verbatim === true) frame.verbatim = true;
+      const detail = optStr(fields, 'detail', 'fatal');
+      if (detail) frame.detail = detail;
       return frame;
     }
     default:

@@ -157,8 +157,8 @@ export interface RunEvents {
   passDeselected?(file: string, ids: string[]): void;
   /** The pass collected `ids` in a module a collector inside of failed (a class, its error sent); before `collectionDone`. */
   partiallyCollected?(file: string, ids: string[]): void;
-  /** A test's debugger has the terminal (`on`, in the worker process `pid`): the console holds its own output until it is done. */
-  debugger?(on: boolean, pid?: number): void;
+  /** A test's debugger has the terminal (`on`, in the worker process `pid`, test `running`): the console holds its own output until it is done. */
+  debugger?(on: boolean, pid?: number, running?: string): void;
   /** What that debugger wrote (its prompt, the frames it lists): printed at once. */
   debuggerOutput?(stream: 1 | 2, text: string): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
@@ -200,6 +200,8 @@ export interface RunSummary {
   /** A test ended the run (pytest.exit(), KeyboardInterrupt): pytest's message and exit code. */
   interruptMessage?: string;
   interruptExitCode?: number;
+  /** What pytest prints under the interrupt's line (a test's KeyboardInterrupt: where it was raised). */
+  interruptDetail?: string;
   /** The collection pass found this many errors and no test ran (pytest's `Interrupted: N errors during collection`). */
   collectionErrors?: number;
 }
@@ -778,6 +780,7 @@ class Pool {
           this.summary.interrupted = true;
           this.summary.interruptMessage = message;
           this.summary.interruptExitCode = code;
+          if (frame.detail !== undefined) this.summary.interruptDetail = frame.detail;
           this.clearTimer(slot);
           slot.unit = null;
           slot.ahead = null;
@@ -1100,7 +1103,7 @@ class Pool {
     const next = this.terminalQueue.shift();
     if (!next?.proc) return;
     this.terminalHolder = next;
-    this.events.debugger?.(true, next.pid);
+    this.events.debugger?.(true, next.pid, next.state?.running()?.id ?? next.started ?? undefined);
     next.proc.send({ t: 'debug_go', tty: process.stdout.isTTY === true }, true);
   }
 
