@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, runIn, summaryLine, writeLines } from './helpers/against-pytest.js';
+import { cli, normalOutput, runIn, summaryLine, writeLines } from './helpers/against-pytest.js';
 
 const work = mkdtempSync(join(tmpdir(), 'fastest-debugger-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -100,7 +100,8 @@ describe('a debugger a test starts', () => {
     const fastest = await runIn(process.execPath, [cli, ...common, ...extra, '-n', '1', '--engine', engine], dir, input, tempRoot);
     expect(transcript(pytest.out)).toContain('(Pdb) 10');
     expect(transcript(fastest.out)).toEqual(transcript(pytest.out));
-    expect(summaryLine(fastest.out)).toBe(summaryLine(pytest.out));
+    // with one worker the whole console is pytest's: the file's line before each banner, its letters
+    expect(normalOutput(fastest.out)).toBe(normalOutput(pytest.out));
     expect(fastest.out).toContain('_pytest.outcomes.Exit: Quitting debugger');
     expect(fastest.code).toBe(pytest.code);
   });
