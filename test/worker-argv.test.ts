@@ -37,3 +37,33 @@ it("a test's sys.argv holds pytest's script and the command line, in either engi
     expect(['pytest', '__main__.py']).toContain(basename(fastest[0]!));
   }
 });
+
+// The tests' __main__ is the `pytest` script's (no __spec__, no __package__), not the worker's
+// module as under `python -m`: hypothesis warns of a conftest's `.example()` only under a module's
+// __main__ (hpack: `NonInteractiveExampleWarning` that its CI's `pytest` never shows), click names
+// the program from __package__.
+it("a test's __main__ is the pytest script's, in either engine and worker count", async () => {
+  const dir = join(work, 'main');
+  writeLines(dir, 'pytest.ini', ['[pytest]']);
+  writeLines(dir, 'test_main.py', [
+    'import json, os, sys',
+    '',
+    'def test_main():',
+    '    main = sys.modules["__main__"]',
+    '    with open(os.environ["MAIN_OUT"], "w") as f:',
+    '        json.dump([repr(main.__spec__), main.__package__, os.path.basename(main.__file__)], f)',
+  ]);
+  const out = join(work, 'main.json');
+  const main = () => JSON.parse(readFileSync(out, 'utf8')) as unknown[];
+  const args = ['-p', 'no:cacheprovider', '-q', 'test_main.py'];
+  await runIn('pytest', args, dir, '', join(work, 'tmp'), { MAIN_OUT: out });
+  const pytest = main();
+  expect(pytest).toEqual(['None', null, 'pytest']);
+  for (const [engine, workers] of [
+    ['native', '1'],
+    ['pytest', '2'],
+  ]) {
+    await runIn(process.execPath, [cli, ...args, '--engine', engine!, '-n', workers!], dir, '', join(work, 'tmp'), { MAIN_OUT: out });
+    expect({ engine, main: main() }).toEqual({ engine, main: pytest });
+  }
+});

@@ -580,6 +580,24 @@ def _pytest_argv(args):
     return [script] + [str(arg) for arg in args]
 
 
+def _main_module_as_script(script):
+    """The tests' `__main__` is the `pytest` script's, as when pytest is typed, not this worker's
+    module (as under `python -m`): no `__spec__` nor `__package__`. hypothesis warns of
+    `.example()` only under a module's `__main__`; click names the program from `__package__`; a
+    multiprocessing spawn child runs the script, whose own guard keeps pytest from starting."""
+    import builtins
+    import types
+    from importlib.machinery import SourceFileLoader
+
+    module = types.ModuleType("__main__")
+    module.__file__ = script
+    module.__loader__ = SourceFileLoader("__main__", script)
+    module.__package__ = None
+    module.__cached__ = None
+    module.__builtins__ = builtins
+    sys.modules["__main__"] = module
+
+
 def main(proto_fds=None):
     """The worker; `proto_fds` (in, out) when a warm parent forked it (warm_parent.py). For benchmarks: FASTEST_WORKER_PROFILE=DIR writes a cProfile of each worker to
     DIR/worker-PID.prof, FASTEST_WORKER_CPU=DIR its user and system CPU seconds to DIR/worker-PID.cpu."""
@@ -632,6 +650,8 @@ def _main(proto_fds=None):
         os.environ["PYTEST_VERSION"] = pytest_version
     if init.get("argv") is not None:
         sys.argv = _pytest_argv(init["argv"])
+        if os.path.basename(sys.argv[0]) == "pytest":
+            _main_module_as_script(sys.argv[0])
     global _full_trace
     _full_trace = "--full-trace" in (init.get("args") or [])
     if init.get("state"):

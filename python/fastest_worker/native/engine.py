@@ -523,8 +523,28 @@ class NativeEngine:
     def load_initial_conftests(self, paths: List[str]) -> None:
         """Imports pytest's initial conftests (initial_conftests.py) before the first module, as
         pytest imports them while it configures: InitialConftestFailure, with pytest's text, for
-        the first that fails to import."""
-        self._load_conftests_ahead(paths, True)
+        the first that fails to import.
+
+        hypothesis' plugin, which pytest imports with the other plugins before these, counts them
+        as hypothesis' initialization (slow strategy work a conftest does at import is warned of,
+        HypothesisSideeffectWarning) until the session starts: imported first here too, and told
+        the session started once they are loaded."""
+        hypothesis_plugin = self._hypothesis_plugin()
+        try:
+            self._load_conftests_ahead(paths, True)
+        finally:
+            if hypothesis_plugin is not None:
+                hypothesis_plugin.pytest_sessionstart(None)
+
+    def _hypothesis_plugin(self):
+        """hypothesis' pytest plugin module, imported, when pytest would load it; else None."""
+        if not any(module == "_hypothesis_pytestplugin" for _, module in self.config.pluginmanager.plugin_modules()):
+            return None
+        try:
+            import _hypothesis_pytestplugin as plugin  # type: ignore[import-not-found]
+        except Exception:  # pytest would say so itself
+            return None
+        return plugin if callable(getattr(plugin, "pytest_sessionstart", None)) else None
 
     def initial_conftest_paths(self) -> List[str]:
         return initial_conftest_paths(self.rootdir, os.getcwd(), self.named_path_list, self.config.getini("testpaths"))
