@@ -6155,7 +6155,7 @@ function inCollectedOrder(own, learned, order) {
  * Placeholders of files that are no module, replaced by the ids a run collected from them when the
  * file and the conftest.py files above it are unchanged since.
  */
-function learnedPlaceholders(placed, moduleFiles, rootdir, cache) {
+function learnedPlaceholders(placed, moduleFiles, rootdir, cache, doctest) {
     if (!cache || placed.length === 0)
         return placed;
     const memo = new Map();
@@ -6203,7 +6203,11 @@ function learnedPlaceholders(placed, moduleFiles, rootdir, cache) {
         const learned = moduleFiles.has(file)
             ? null
             : learnedOf(file, list.map((p) => p.item));
-        if (learned === null)
+        // A DoctestModule with no doctests is imported all the same: each run keeps its placeholder,
+        // so that an import error (a change in another file, the environment) is pytest's collection
+        // error, and coverage sees the import (jsonpickle's compat.py).
+        const importedAnyway = learned?.length === 0 && file.endsWith('.py') && (0, doctests_js_2.isDoctestModule)((0, node_path_1.join)(rootdir, file), doctest);
+        if (learned === null || importedAnyway)
             out.push(...list);
         else
             for (const item of learned)
@@ -6298,7 +6302,7 @@ async function discover(opts) {
             nodePath: (abs) => toNodePath(rootdir, abs),
         });
         // (a test module's doctest items are left as they are: its own entry holds its lessons)
-        const { placeholders, inModule } = withBeside(learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache), files, modules, rootdir, opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined));
+        const { placeholders, inModule } = withBeside(learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache, opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined)), files, modules, rootdir, opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined));
         const entries = new Array(modules.length);
         const itemsOf = new Array(modules.length);
         const errorsOf = new Array(modules.length);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repo = join(__dirname, '..');
-const cli = join(repo, 'dist', 'cli.js');
+const cli = process.env.CLI_UNDER_TEST ?? join(repo, 'dist', 'cli.js');
 const PLUGINS_OFF = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' };
 let work: string;
 let counter = 0;
@@ -162,6 +162,28 @@ describe('doctests', () => {
         expect(finalLine(f.out)).toBe(finalLine(p.out));
       }
     }
+  }, 90_000);
+
+  it('imports a module with no example again on a warm run: a change in another file that breaks its import is a collection error', async () => {
+    // (jsonpickle's compat.py: a warm run learned it collects nothing and no longer imported it:
+    // `1 passed` and exit 0 where pytest stops at its import error, and coverage lost it)
+    const dir = join(work, `p${counter++}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\naddopts = --doctest-modules\n');
+    writeFileSync(join(dir, 'test_a.py'), 'def test_a():\n    pass\n');
+    writeFileSync(join(dir, 'compat.py'), 'from helper import Y\n');
+    writeFileSync(join(dir, 'helper.py'), 'Y = 1\n');
+    const f = () => exec(process.execPath, [cli, '-p', 'no:cacheprovider'], dir);
+    expect(finalLine((await f()).out)).toBe(finalLine((await pytest([], dir)).out));
+    writeFileSync(join(dir, 'helper.py'), 'Z = 1\n');
+    const p = await pytest([], dir);
+    expect(p.code).toBe(2);
+    const warm = await f();
+    expect({ code: warm.code, last: finalLine(warm.out), error: warm.out.includes("cannot import name 'Y' from 'helper'") }).toEqual({
+      code: 2,
+      last: finalLine(p.out),
+      error: true,
+    });
   }, 90_000);
 
   it('--engine native cannot run doctests: a usage error, not doctests silently dropped', async () => {

@@ -28,7 +28,7 @@ import { evaluateGuard } from './guards.js';
 import { ImportResolver } from './imports.js';
 import { probeInterpreter, type InterpreterProbe } from './interpreter.js';
 import { dirsUpToRootdir, findCollectable, ignoredPath, type WalkRules } from './walk.js';
-import { doctestOptionsOf, placeDoctests, type DoctestOptions, type PlacedItem } from './doctests.js';
+import { doctestOptionsOf, isDoctestModule, placeDoctests, type DoctestOptions, type PlacedItem } from './doctests.js';
 
 export interface DiscoverOptions {
   rootdir: string;
@@ -357,6 +357,7 @@ function learnedPlaceholders(
   moduleFiles: Set<string>,
   rootdir: string,
   cache: DiscoveryCache | null,
+  doctest: DoctestOptions,
 ): { item: TestItem; after: number }[] {
   if (!cache || placed.length === 0) return placed;
   const memo = new Map<string, string>();
@@ -398,7 +399,11 @@ function learnedPlaceholders(
           file,
           list.map((p) => p.item),
         );
-    if (learned === null) out.push(...list);
+    // A DoctestModule with no doctests is imported all the same: each run keeps its placeholder,
+    // so that an import error (a change in another file, the environment) is pytest's collection
+    // error, and coverage sees the import (jsonpickle's compat.py).
+    const importedAnyway = learned?.length === 0 && file.endsWith('.py') && isDoctestModule(join(rootdir, file), doctest);
+    if (learned === null || importedAnyway) out.push(...list);
     else for (const item of learned) out.push({ item, after: list[0].after });
   }
   return out;
@@ -502,7 +507,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     );
     // (a test module's doctest items are left as they are: its own entry holds its lessons)
     const { placeholders, inModule } = withBeside(
-      learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache),
+      learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache, opts.doctest ?? doctestOptionsOf([], undefined)),
       files,
       modules,
       rootdir,
