@@ -11058,8 +11058,9 @@ function learnedPlaceholders(placed, moduleFiles, rootdir, cache, doctest) {
             : learnedOf(file, list.map((p) => p.item));
         // A DoctestModule with no doctests is imported all the same: each run keeps its placeholder,
         // so that an import error (a change in another file, the environment) is pytest's collection
-        // error, and coverage sees the import (jsonpickle's compat.py).
-        const importedAnyway = learned?.length === 0 && file.endsWith('.py') && (0, doctests_js_2.isDoctestModule)((0, node_path_1.join)(rootdir, file), doctest);
+        // error, and coverage sees the import (jsonpickle's compat.py). A conftest.py's is the module
+        // its loading imported.
+        const importedAnyway = learned?.length === 0 && file.endsWith('.py') && !/(^|\/)conftest\.py$/.test(file) && (0, doctests_js_2.isDoctestModule)((0, node_path_1.join)(rootdir, file), doctest);
         if (learned === null || importedAnyway)
             out.push(...list);
         else

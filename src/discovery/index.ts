@@ -401,8 +401,9 @@ function learnedPlaceholders(
         );
     // A DoctestModule with no doctests is imported all the same: each run keeps its placeholder,
     // so that an import error (a change in another file, the environment) is pytest's collection
-    // error, and coverage sees the import (jsonpickle's compat.py).
-    const importedAnyway = learned?.length === 0 && file.endsWith('.py') && isDoctestModule(join(rootdir, file), doctest);
+    // error, and coverage sees the import (jsonpickle's compat.py). A conftest.py's is the module
+    // its loading imported.
+    const importedAnyway = learned?.length === 0 && file.endsWith('.py') && !/(^|\/)conftest\.py$/.test(file) && isDoctestModule(join(rootdir, file), doctest);
     if (learned === null || importedAnyway) out.push(...list);
     else for (const item of learned) out.push({ item, after: list[0].after });
   }
