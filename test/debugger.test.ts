@@ -150,6 +150,14 @@ describe('a debugger a test starts', () => {
     expect(summaryLine(fastest.out.replace(/\x1b\[[0-9;]*m/g, ''))).toBe('1 passed');
   });
 
+  it.concurrent.each([['native'], ['pytest']])("-s: a test reads fastest's stdin, as under pytest -s: engine %s", async (engine) => {
+    const dir = project({ 'test_in.py': ['def test_input():', '    assert input() == "hi"', '    assert input() == "there"'] });
+    const pytest = await runIn('python3', ['-m', 'pytest', ...common, '-s', '-q'], dir, 'hi\nthere\n', tempRoot);
+    const fastest = await runIn(process.execPath, [cli, ...common, '-s', '-q', '-n', '1', '--engine', engine], dir, 'hi\nthere\n', tempRoot);
+    expect(summaryLine(pytest.out)).toBe('1 passed');
+    expect(summaryLine(fastest.out)).toBe(summaryLine(pytest.out));
+  });
+
   it('reads /dev/null as under pytest when stdin is empty: the test fails with BdbQuit', async () => {
     const dir = project({ 'test_x.py': ['def test_a():', '    pass', '', 'def test_b():', '    breakpoint()'] });
     const pytest = await runIn('python3', ['-m', 'pytest', ...common, '-q'], dir, '', tempRoot);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runUnits, SESSION_TEARDOWN, type RunOptions, type RunSummary } from '../src/runner/pool.js';
+import { keepStdinFromWorkers } from '../src/runner/python.js';
 import type { CollectionError, TestResult, Unit } from '../src/types.js';
 
 const FAULTS = resolve(__dirname, 'fixtures/runner-faults');
@@ -107,7 +108,9 @@ describe('worker faults: every test ends with exactly one result', () => {
     expect(got.summary).toMatchObject({ crashes: 0, timeouts: 1 });
   }, 30_000);
 
-  it('reads stdin as empty under -s and never touches the protocol', async () => {
+  it('reads stdin as empty under -s when fastest keeps its stdin (fastest watch), and never touches the protocol', async () => {
+    // (the CLI's -s gives the tests its stdin, as pytest -s: test/debugger.test.ts)
+    keepStdinFromWorkers();
     const got = await run(['tests/test_stdin.py'], { capture: 'no', workers: 1 });
     expect(outcomes(got.results)).toEqual({
       'tests/test_stdin.py::test_read_fd0': 'passed',

@@ -41,6 +41,17 @@ def terminal_shared():
     return _terminal_fd is not None
 
 
+def stdin_for_tests():
+    """-s: tests read the shared stdin on fd 0 and sys.stdin (input(), a subprocess's stdin), as
+    under `pytest -s`, which leaves them alone. Nothing without a shared stdin."""
+    if _terminal_fd is None:
+        return
+    os.dup2(_terminal_fd, 0)
+    encoding = getattr(sys.stdin, "encoding", None) or "utf-8"
+    sys.stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "rb", closefd=False)), encoding=encoding,
+                                 errors=getattr(sys.stdin, "errors", None) or "strict")
+
+
 def bind(channel):
     global _channel
     _channel = channel

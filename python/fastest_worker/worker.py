@@ -654,6 +654,8 @@ def _main(proto_fds=None):
             _main_module_as_script(sys.argv[0])
     global _full_trace
     _full_trace = "--full-trace" in (init.get("args") or [])
+    if init.get("capture") == "no":
+        debugger.stdin_for_tests()
     if init.get("state"):
         channel.attach_state(init["state"])  # else each test's start goes as a `start` frame
     maxfail = int(init.get("maxfail") or 0)
