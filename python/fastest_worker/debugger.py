@@ -1,9 +1,14 @@
-"""A debugger a test starts (`breakpoint()`, `pdb.set_trace()`, `pytest.set_trace()`) talks to
-fastest's terminal, as pytest's does to its own: pytest's debugging plugin suspends the capture
-(`CaptureManager.suspend(in_=True)`), and here the debugger then reads the stdin Node shared
-(FASTEST_TERMINAL_FD, kept private) and writes through `console` frames that Node prints at once.
-Node grants the terminal to one worker at a time (`debug` frame, answered by `debug_go`) and holds
-its own output meanwhile. Without a shared stdin nothing changes: the debugger reads /dev/null."""
+"""fastest's stdin for the tests' terminal uses, as pytest leaves it to them.
+
+A debugger a test starts (`breakpoint()`, `pdb.set_trace()`, `pytest.set_trace()`) talks to
+fastest's terminal as pytest's does to its own: pytest's debugging plugin suspends the capture
+(`CaptureManager.suspend(in_=True)`), and the worker then asks Node for the terminal (`debug`
+frame, answered by `debug_go` when no other worker's debugger has it; Node holds its own output
+meanwhile). The debugger reads the stdin Node shared (FASTEST_TERMINAL_FD, kept private) a byte at
+a time and writes through `console` frames Node prints at once; when Node's stdin and stdout are
+both a terminal it gets the terminal itself on fds 0 and 1 (readline's line editing). Under -s the
+tests' own fd 0 and sys.stdin are the shared stdin. Without one nothing changes: /dev/null.
+"""
 import io
 import os
 import sys
@@ -141,15 +146,9 @@ def enter():
         except Exception:
             pass
     _channel.send({"t": "debug", "on": True})
-    go = None
-    while True:
-        frame = _channel._read_frame()
-        if frame is None:  # Node is gone: the debugger reads what it read before
-            return
-        if frame.get("t") == "debug_go":
-            go = frame
-            break
-        _channel.defer(frame)  # (the next unit, sent ahead)
+    go = _channel.wait_for("debug_go")
+    if go is None:  # Node is gone: the debugger reads what it read before
+        return
     encoding = getattr(sys.__stdin__, "encoding", None) or "utf-8"
     saved_fds = [(0, _saved_fd(0))]
     os.dup2(_terminal_fd, 0)

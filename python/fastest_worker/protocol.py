@@ -324,6 +324,15 @@ class Channel:
         """A frame `poll` read during a unit that `recv` must still return (a `run` sent ahead)."""
         self._deferred.append(frame)
 
+    def wait_for(self, kind):
+        """The next frame of `kind` (Node's answer), keeping the others read meanwhile for `recv`
+        (the next unit, sent ahead); None when Node closed the pipe."""
+        while True:
+            frame = self._read_frame()
+            if frame is None or frame.get("t") == kind:
+                return frame
+            self.defer(frame)
+
     def recv(self):
         """The next frame, or None when Node closed the pipe."""
         if self._deferred:
