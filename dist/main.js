@@ -23158,7 +23158,6 @@ class Pool {
                     coreShare: 1,
                     startMeasured: false,
                     unitSince: 0,
-                    debugging: false,
                 };
                 this.slots.push(slot);
                 this.spawn(slot);
@@ -23891,18 +23890,14 @@ class Pool {
      * asked, and its test is not timed from then on (pytest-timeout lets a test being debugged run).
      */
     debuggerWaits(slot) {
-        if (slot.debugging)
+        if (this.terminalHolder === slot || this.terminalQueue.includes(slot))
             return;
-        slot.debugging = true;
         this.clearTimer(slot);
         this.clearWatch(slot);
         this.terminalQueue.push(slot);
         this.grantTerminal();
     }
     debuggerDone(slot) {
-        if (!slot.debugging)
-            return;
-        slot.debugging = false;
         // (the unit's remaining tests are not timed from here: the next unit's collection arms it again)
         this.terminalQueue = this.terminalQueue.filter((waiting) => waiting !== slot);
         if (this.terminalHolder !== slot)

@@ -52,9 +52,15 @@ def stdin_for_tests():
     if _terminal_fd is None:
         return
     os.dup2(_terminal_fd, 0)
-    encoding = getattr(sys.stdin, "encoding", None) or "utf-8"
-    sys.stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "rb", closefd=False)), encoding=encoding,
-                                 errors=getattr(sys.stdin, "errors", None) or "strict")
+    sys.stdin = _text_on_fd(0, "rb", getattr(sys.stdin, "encoding", None) or "utf-8",
+                            getattr(sys.stdin, "errors", None) or "strict")
+
+
+def _text_on_fd(fd, mode, encoding, errors, **options):
+    """A text stream over `fd` (left open when the stream goes), as sys.stdin/sys.stdout are."""
+    raw = io.FileIO(fd, mode, closefd=False)
+    buffered = io.BufferedReader(raw) if "r" in mode else io.BufferedWriter(raw)
+    return io.TextIOWrapper(buffered, encoding=encoding, errors=errors, **options)
 
 
 def bind(channel):
@@ -157,9 +163,8 @@ def enter():
         # the terminal itself on fds 0 and 1: input() then edits the line with readline, as in pytest
         saved_fds.append((1, _saved_fd(1)))
         os.dup2(_terminal_out_fd, 1)
-        sys.stdin = io.TextIOWrapper(io.FileIO(0, "rb", closefd=False), encoding=encoding, errors="replace")
-        sys.stdout = io.TextIOWrapper(io.FileIO(1, "wb", closefd=False), encoding=encoding, errors="replace",
-                                      line_buffering=True, write_through=True)
+        sys.stdin = _text_on_fd(0, "rb", encoding, "replace")
+        sys.stdout = _text_on_fd(1, "wb", encoding, "replace", line_buffering=True, write_through=True)
         sys.stderr = sys.stdout
     else:
         if _terminal_reader is None:

@@ -26,15 +26,20 @@ def console_colored():
     return _markup is not None
 
 
-def _render(obj, markup):
+def _writer(buffer, markup):
+    """pytest's terminal writer into `buffer`, with the console's markup (None: plain)."""
     from _pytest._io import TerminalWriter  # pytest is loaded by then: both engines need it
 
-    buffer = io.StringIO()
     writer = TerminalWriter(buffer)
     writer.hasmarkup = markup is not None
     if markup is not None:
         writer.code_highlight = bool(markup.get("highlight", True))
-    obj.toterminal(writer)
+    return writer
+
+
+def _render(obj, markup):
+    buffer = io.StringIO()
+    obj.toterminal(_writer(buffer, markup))
     return buffer.getvalue().rstrip()
 
 
@@ -60,17 +65,11 @@ def interrupt_detail(excrepr, full_trace):
     """What pytest's terminal prints under the `!!! KeyboardInterrupt !!!` line of a test's
     KeyboardInterrupt: the whole traceback under --full-trace, else the crash line and a hint,
     with the console's markup."""
-    from _pytest._io import TerminalWriter
-
     buffer = io.StringIO()
-    writer = TerminalWriter(buffer)
-    writer.hasmarkup = _markup is not None
-    if _markup is not None:
-        writer.code_highlight = bool(_markup.get("highlight", True))
+    writer = _writer(buffer, _markup)
     if full_trace:
         excrepr.toterminal(writer)
     else:
         excrepr.reprcrash.toterminal(writer)
         writer.line("(to show a full traceback on KeyboardInterrupt use --full-trace)", yellow=True)
     return buffer.getvalue()
-

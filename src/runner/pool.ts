@@ -273,8 +273,6 @@ interface Slot {
   startMeasured: boolean;
   /** When the current unit began to run (the worker had nothing before it). */
   unitSince: number;
-  /** A debugger in the current process asked for the terminal (its `debug` frame) and is not done. */
-  debugging: boolean;
 }
 
 /** What a dead worker's state file holds: its unsent results, and the test it was running. */
@@ -409,7 +407,6 @@ class Pool {
           coreShare: 1,
           startMeasured: false,
           unitSince: 0,
-          debugging: false,
         };
         this.slots.push(slot);
         this.spawn(slot);
@@ -1079,8 +1076,7 @@ class Pool {
    * asked, and its test is not timed from then on (pytest-timeout lets a test being debugged run).
    */
   private debuggerWaits(slot: Slot): void {
-    if (slot.debugging) return;
-    slot.debugging = true;
+    if (this.terminalHolder === slot || this.terminalQueue.includes(slot)) return;
     this.clearTimer(slot);
     this.clearWatch(slot);
     this.terminalQueue.push(slot);
@@ -1088,8 +1084,6 @@ class Pool {
   }
 
   private debuggerDone(slot: Slot): void {
-    if (!slot.debugging) return;
-    slot.debugging = false;
     // (the unit's remaining tests are not timed from here: the next unit's collection arms it again)
     this.terminalQueue = this.terminalQueue.filter((waiting) => waiting !== slot);
     if (this.terminalHolder !== slot) return;
