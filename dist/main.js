@@ -25806,7 +25806,12 @@ class WarmParent {
         this.server.unref();
         this.proc = (0, node_child_process_1.spawn)(opts.python, ['-m', 'fastest_worker', '--warm-parent'], {
             cwd: opts.cwd,
-            env: { ...(0, python_js_1.workerEnv)(0, opts.workers, (0, environment_js_1.testEnvironment)(process.env), opts.pycacheDir), ...(opts.probe ? { FASTEST_WARM_PROBE: '1' } : {}) },
+            env: {
+                ...(0, python_js_1.workerEnv)(0, opts.workers, (0, environment_js_1.testEnvironment)(process.env), opts.pycacheDir),
+                // the parent outlives a Node killed outright and removes the directory then
+                FASTEST_WARM_SOCKET_DIR: this.socketDir,
+                ...(opts.probe ? { FASTEST_WARM_PROBE: '1' } : {}),
+            },
             stdio: (0, python_js_1.workerStdio)(),
             detached: true,
         });

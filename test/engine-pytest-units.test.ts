@@ -3,10 +3,10 @@
 // first must still find them (on 9.1.1 they were "not found" from the second module on).
 // FASTEST_TEST_PYTHON picks the interpreter (and so the pytest version) under test.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirForFile } from './helpers/temp-dir.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const project = resolve(__dirname, 'fixtures/runner-shared-conftest');
@@ -38,7 +38,7 @@ describe('conftest fixtures across the units of one pytest-engine worker', () =>
 // every file there) again for each file.
 describe('files a conftest hook collects, in many directories', () => {
   it.each([['pytest'], ['auto']])('--engine %s -n 1: each directory is listed once, as under pytest', (engine) => {
-    const dir = mkdtempSync(join(tmpdir(), 'fastest-walk-'));
+    const dir = tempDirForFile('fastest-walk-');
     writeFileSync(join(dir, 'pytest.ini'), '[pytest]\ntestpaths = tests\n');
     for (const lexer of ['alpha', 'beta', 'gamma']) {
       mkdirSync(join(dir, 'tests', 'examples', lexer), { recursive: true });
@@ -89,7 +89,7 @@ describe('files a conftest hook collects, in many directories', () => {
 // lost its fixtures for every module after the first file (`fixture 'fx' not found`, first run).
 describe('a root conftest collecting files, and a tests/conftest.py fixture', () => {
   it.each([['pytest'], ['auto']])('--engine %s -n 1: the fixture is found, as under pytest', (engine) => {
-    const dir = mkdtempSync(join(tmpdir(), 'fastest-pending-conftest-'));
+    const dir = tempDirForFile('fastest-pending-conftest-');
     mkdirSync(join(dir, 'tests'));
     writeFileSync(join(dir, 'README.txt'), 'read me\n');
     writeFileSync(join(dir, 'conftest.py'), 'def pytest_collect_file(file_path, parent):\n    return None\n');

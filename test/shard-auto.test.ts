@@ -2,10 +2,10 @@
 // variables, and every parallel job planning the same timing-balanced split on its own (no plan
 // file): each shard a separate process, together every test exactly once.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDirForFile } from './helpers/temp-dir.js';
 import { readJUnitFile } from '../src/merge/junit-read.js';
 import { CI_SHARD_SYSTEMS, shardFromCiEnv } from '../src/shard/ci-env.js';
 import { TIMINGS_VERSION } from '../src/shard/timings.js';
@@ -49,7 +49,7 @@ describe('fastest --shard auto', () => {
   const ids: string[] = [];
 
   beforeAll(() => {
-    project = mkdtempSync(join(tmpdir(), 'fastest-shard-auto-'));
+    project = tempDirForFile('fastest-shard-auto-');
     mkdirSync(join(project, 'tests'));
     writeFileSync(join(project, 'pytest.ini'), '[pytest]\n');
     const store = { version: TIMINGS_VERSION, runs: 3, tests: {} as Record<string, number>, modules: {} as Record<string, number> };

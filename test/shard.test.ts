@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDirForFile } from './helpers/temp-dir.js';
 import { readJUnitFile } from '../src/merge/junit-read.js';
 import { mergeCommand } from '../src/cli/merge.js';
 import { planCommand, type CommandIO } from '../src/cli/plan.js';
@@ -272,7 +272,7 @@ describe('makePlan properties', () => {
     expect(Buffer.byteLength(matrix)).toBeLessThan(1100);
     const parsed = JSON.parse(matrix) as { shard: number[] };
     expect(parsed.shard).toEqual(Array.from({ length: 256 }, (_, i) => i + 1));
-    const dir = mkdtempSync(join(tmpdir(), 'fastest-plan-'));
+    const dir = tempDirForFile('fastest-plan-');
     const path = join(dir, 'plan.json');
     writeFileSync(path, JSON.stringify(plan));
     expect(readPlan(path)).toEqual(plan);
@@ -312,7 +312,7 @@ describe('timings', () => {
   const project = join(__dirname, 'fixtures', 'junit-project');
   let junit: string;
   beforeAll(() => {
-    const dir = mkdtempSync(join(tmpdir(), 'fastest-timings-'));
+    const dir = tempDirForFile('fastest-timings-');
     junit = join(dir, 'run.xml');
     spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--junitxml=${junit}`, 'tests/sub'], { cwd: project, env: pythonEnv });
   }, 30_000);
@@ -410,7 +410,7 @@ describe('plan and merge commands', () => {
   });
 
   it('a file that is not a plan is a usage error for a run as for plan and merge: one line, exit 4', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fastest-badplan-'));
+    const dir = tempDirForFile('fastest-badplan-');
     const bad = join(dir, 'plan.json');
     writeFileSync(bad, '{}');
     const run = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'cli.js'), '--plan', bad, '--shard', '1', 'tests/sub'], {
@@ -427,7 +427,7 @@ describe('plan and merge commands', () => {
   });
 
   it('plans, runs each shard under pytest, merges, and learns timings', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fastest-cmd-'));
+    const dir = tempDirForFile('fastest-cmd-');
     const planPath = join(dir, 'plan.json');
     const sink = io();
     const code = await planCommand(['--shards', '2', '--out', planPath, '--matrix', '--timings', join(dir, 'none.json')], async () => collected, sink);

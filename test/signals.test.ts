@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const cli = join(__dirname, '..', 'dist', 'cli.js');
+const cli = process.env.CLI_UNDER_TEST ?? join(__dirname, '..', 'dist', 'cli.js');
 let work: string;
 const leftovers: number[] = [];
 
@@ -146,6 +146,47 @@ async function interrupt(cmd: string[], dir: string, signal: NodeJS.Signals): Pr
   const [code, sig] = await ended;
   return { code, signal: sig, out, pids, scratch };
 }
+
+/** The socket directory Node gave the warm parent among `pids`, from its environment. */
+function warmSocketDir(pids: number[]): string | undefined {
+  for (const pid of pids) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--warm-parent')) continue;
+      const vars = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      const entry = vars.find((v) => v.startsWith('FASTEST_WARM_SOCKET_DIR='));
+      if (entry) return entry.slice(entry.indexOf('=') + 1);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return undefined;
+}
+
+describe.skipIf(process.platform !== 'linux')('fastest killed outright', () => {
+  it('SIGKILL: the warm parent removes its socket directory once its workers end', async () => {
+    const dir = suite('fastest-SIGKILL-warm');
+    mkdirSync(dir, { recursive: true });
+    const started = join(dir, 'started');
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(join(dir, 'test_short.py'), `import time\ndef test_short():\n    open(${JSON.stringify(started)}, "w").close()\n    time.sleep(2)\n`);
+    const child = spawn(process.execPath, [cli, '-n', '1'], {
+      cwd: dir,
+      env: { ...process.env, GITHUB_ACTIONS: '', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', FASTEST_WARM_PARENT: '1' },
+      stdio: 'ignore',
+    });
+    const ended = new Promise((r) => child.on('close', r));
+    await waitFor(() => existsSync(started), 60_000);
+    const pids = descendants(child.pid!);
+    leftovers.push(...pids);
+    const socketDir = warmSocketDir(pids);
+    expect(socketDir).toMatch(/fastest-warm-/);
+    expect(existsSync(socketDir!)).toBe(true);
+    child.kill('SIGKILL');
+    await ended;
+    await waitFor(() => pids.every((pid) => !alive(pid)), 30_000);
+    expect(existsSync(socketDir!)).toBe(false);
+  }, 120_000);
+});
 
 describe.skipIf(process.platform === 'win32')('signals to fastest', () => {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

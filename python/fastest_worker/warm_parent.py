@@ -18,6 +18,7 @@ import gc
 import json
 import os
 import selectors
+import shutil
 import signal
 import socket
 import sys
@@ -373,8 +374,11 @@ class _Parent:
         self.early = ([], [], 0.0)
 
     def say(self, message):
-        self.control_out.write(json.dumps(message) + "\n")
-        self.control_out.flush()
+        try:
+            self.control_out.write(json.dumps(message) + "\n")
+            self.control_out.flush()
+        except OSError:
+            pass  # Node is gone: the parent still waits for its children, then ends
 
     def reap(self):
         while self.children:
@@ -533,6 +537,7 @@ def main():
     from .worker import _native_pytest_range_reason, _pytest_version, preload_engine
 
     debugger.take_terminal()  # its forks' (a worker's own start finds it taken)
+    socket_dir = os.environ.pop("FASTEST_WARM_SOCKET_DIR", "")
 
     if os.environ.pop("FASTEST_WARM_PROBE", None) == "1":
         try:
@@ -545,5 +550,8 @@ def main():
     parent = _Parent()
     request = parent.loop()
     if request is None:
+        # Node removes it at its end, but not when it was killed outright (SIGKILL)
+        if os.path.basename(socket_dir).startswith("fastest-warm-"):
+            shutil.rmtree(socket_dir, ignore_errors=True)
         end_now(0)
     become_worker(parent, request)

@@ -66,7 +66,12 @@ export class WarmParent {
     this.server.unref();
     this.proc = spawn(opts.python, ['-m', 'fastest_worker', '--warm-parent'], {
       cwd: opts.cwd,
-      env: { ...workerEnv(0, opts.workers, testEnvironment(process.env), opts.pycacheDir), ...(opts.probe ? { FASTEST_WARM_PROBE: '1' } : {}) },
+      env: {
+        ...workerEnv(0, opts.workers, testEnvironment(process.env), opts.pycacheDir),
+        // the parent outlives a Node killed outright and removes the directory then
+        FASTEST_WARM_SOCKET_DIR: this.socketDir,
+        ...(opts.probe ? { FASTEST_WARM_PROBE: '1' } : {}),
+      },
       stdio: workerStdio(),
       detached: true,
     });
