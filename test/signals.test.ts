@@ -163,7 +163,7 @@ function warmSocketDir(pids: number[]): string | undefined {
 }
 
 describe.skipIf(process.platform !== 'linux')('fastest killed outright', () => {
-  it('SIGKILL: the warm parent removes its socket directory once its workers end', async () => {
+  it('SIGKILL: the warm parent removes its socket directory and the worker its state file once they end', async () => {
     const dir = suite('fastest-SIGKILL-warm');
     mkdirSync(dir, { recursive: true });
     const started = join(dir, 'started');
@@ -181,10 +181,13 @@ describe.skipIf(process.platform !== 'linux')('fastest killed outright', () => {
     const socketDir = warmSocketDir(pids);
     expect(socketDir).toMatch(/fastest-warm-/);
     expect(existsSync(socketDir!)).toBe(true);
+    const stateDirs = [...new Set(pids.flatMap(scratchDirsOf))];
+    expect(stateDirs.length).toBeGreaterThan(0);
     child.kill('SIGKILL');
     await ended;
     await waitFor(() => pids.every((pid) => !alive(pid)), 30_000);
     expect(existsSync(socketDir!)).toBe(false);
+    expect(stateDirs.filter((dir) => existsSync(dir))).toEqual([]);
   }, 120_000);
 });
 

@@ -1,5 +1,6 @@
 """The worker's protocol loop (docs/protocol.md): hello, init, then `run` units until `stop`."""
 
+import atexit
 import os
 import platform
 import re
@@ -598,6 +599,24 @@ def _main_module_as_script(script):
     sys.modules["__main__"] = module
 
 
+def _remove_orphaned_state(path, node_pid):
+    """Node removes the state files at its end and reads one after its worker's death; killed
+    outright (SIGKILL) it does neither, and the file would stay in /dev/shm."""
+    try:
+        os.kill(node_pid, 0)
+        return
+    except ProcessLookupError:
+        pass
+    except OSError:
+        return
+    for remove in (os.unlink, os.rmdir):
+        try:
+            remove(path)
+        except OSError:
+            pass  # another worker's file is still in the directory (its worker removes both)
+        path = os.path.dirname(path)
+
+
 def main(proto_fds=None):
     """The worker; `proto_fds` (in, out) when a warm parent forked it (warm_parent.py). For benchmarks: FASTEST_WORKER_PROFILE=DIR writes a cProfile of each worker to
     DIR/worker-PID.prof, FASTEST_WORKER_CPU=DIR its user and system CPU seconds to DIR/worker-PID.cpu."""
@@ -657,7 +676,9 @@ def _main(proto_fds=None):
     if init.get("capture") == "no":
         debugger.stdin_for_tests()
     if init.get("state"):
-        channel.attach_state(init["state"])  # else each test's start goes as a `start` frame
+        # else each test's start goes as a `start` frame
+        if channel.attach_state(init["state"]) and init.get("nodePid"):
+            atexit.register(_remove_orphaned_state, init["state"], init["nodePid"])
     maxfail = int(init.get("maxfail") or 0)
     if maxfail > 0:
         emit = _counting_emit(channel.emit, maxfail)

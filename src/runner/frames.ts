@@ -50,6 +50,8 @@ export interface InitFrame {
 
   /** The shared state file (state-file.ts); absent: each test's start comes as a `start` frame. */
   state?: string;
+  /** Node's pid: a worker that outlives Node (killed outright) removes its state file itself. */
+  nodePid?: number;
 }
 export interface RunFrame {
   t: 'run';

@@ -601,7 +601,7 @@ class Pool {
       ...(this.opts.columns ? { columns: this.opts.columns } : {}),
       ...(this.opts.reportMarks ? { reportMarks: true as const } : {}),
       ...(this.opts.filter ? { filter: this.opts.filter } : {}),
-      ...(slot.state ? { state: slot.state.path } : {}),
+      ...(slot.state ? { state: slot.state.path, nodePid: process.pid } : {}),
       // one worker writes pytest's header, once
       ...(this.opts.header && slot.index === 0 && !this.headerAsked ? { header: (this.headerAsked = true) as true } : {}),
     });
