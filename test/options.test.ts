@@ -11,7 +11,7 @@ import { hasModule } from './helpers/against-pytest.js';
 import { OPTIONS_EFFECTS, OPTIONS_OUTPUT, REGISTRY } from './helpers/option-registry.js';
 
 const repo = join(__dirname, '..');
-const cli = join(repo, 'dist', 'cli.js');
+const cli = process.env.CLI_UNDER_TEST ?? join(repo, 'dist', 'cli.js');
 // (the `pytest` script's entry point: pytest 9.1 deprecates console_main for _console_main)
 const PYTEST_AS_TYPED =
   'import sys; sys.argv[0] = "pytest"; import pytest, _pytest.config as c; sys.exit((getattr(c, "_console_main", None) or pytest.console_main)())';

@@ -20,7 +20,7 @@ from .protocol import listed
 from .results import CollectedReporter
 from .reruns import ConditionError, RerunPolicy, register_flaky_marker
 from .run_filter import RunFilter
-from .terminal_text import terminal_text
+from .terminal_text import terminal_text, uncaught_text
 
 def _first_line(text):
     text = text.strip("\n")
@@ -838,6 +838,10 @@ class PytestEngine:
             raise EngineInitError(import_failure_text(e.path, e.cause, init.get("markup") is not None), 4, verbatim=True)
         except UsageError as e:
             raise EngineInitError(usage_error_lines(e), 4, verbatim=True)
+        except Exception as e:
+            # a plugin that does not import (`-p name`), or raises in its pytest_addoption: pytest's
+            # main lets the exception out (a traceback, exit 1)
+            raise EngineInitError(uncaught_text(e), 1, verbatim=True)
         if init.get("markup") is not None and getattr(config.option, "color", "no") != "no":
             # the console shows colour: pytest's logging plugin then colours the level names of
             # captured log lines (its writer to the console would have markup)

@@ -15,11 +15,13 @@ _OWN_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
 class InitialConftestFailure(Exception):
-    """An initial conftest failed to import: `text` is what pytest prints for it."""
+    """An initial conftest failed to import (or one of its hooks pytest calls while it configures
+    raised): `text` is what pytest prints for it, `exit_code` pytest's."""
 
-    def __init__(self, text):
+    def __init__(self, text, exit_code=4):
         Exception.__init__(self, text)
         self.text = text
+        self.exit_code = exit_code
 
 
 def initial_conftest_paths(rootdir, invocation_dir, named_paths, testpaths):

@@ -73,3 +73,17 @@ def interrupt_detail(excrepr, full_trace):
         excrepr.reprcrash.toterminal(writer)
         writer.line("(to show a full traceback on KeyboardInterrupt use --full-trace)", yellow=True)
     return buffer.getvalue()
+
+
+def uncaught_text(exc, prefix=""):
+    """The end of the traceback pytest prints for an exception it does not report as a test's:
+    where it was raised (a syntax error's own location) and what it says, each line after
+    `prefix` (`INTERNALERROR> ` for one pytest's session caught). pytest's ImportError for a
+    plugin is its last line alone (raised in pytest's own code, the cause named in it)."""
+    import traceback
+
+    where = []
+    if not isinstance(exc, (ImportError, SyntaxError)):
+        where = traceback.format_list(traceback.extract_tb(exc.__traceback__)[-1:])
+    lines = "".join(where + traceback.format_exception_only(type(exc), exc)).splitlines()
+    return "".join(prefix + line + "\n" for line in lines)

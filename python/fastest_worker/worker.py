@@ -138,13 +138,11 @@ class _Dispatcher:
                 self._pytest = PytestEngine(self.init, self.emit)
             except EngineInitError as e:
                 raise _Fatal(str(e), e.exit_code, e.verbatim)
-            except ImportError as e:  # `-p plugin` that cannot be imported: pytest says usage error
-                raise _Fatal(str(e), 4)  # (Node words it: `ERROR: ...`)
             except Exception as e:
                 # A plugin's pytest_configure failing (a warning turned error...): pytest ends the
                 # session with an internal error; here it is one session error, not one per module.
                 traceback.print_exc()
-                raise _Fatal("pytest engine failed to start: %s" % _one_line(e), 3)
+                raise _Fatal(terminal_text.uncaught_text(e, "INTERNALERROR> "), 3, verbatim=True)
         if self._hooks_set_aside:  # started for the header: now a module goes to it
             sys.meta_path[:0] = self._hooks_set_aside
             self._hooks_set_aside = []
@@ -175,7 +173,7 @@ class _Dispatcher:
         try:
             self.native.load_initial_conftests(paths)
         except InitialConftestFailure as e:
-            raise _Fatal(e.text, 4, verbatim=True)
+            raise _Fatal(e.text, e.exit_code, verbatim=True)
         if self.init.get("header") and _header_needs_pytest(self.init.get("args") or [], paths):
             # pytest's header has lines only plugins and conftest hooks write: a pytest session
             # writes them. The modules still run natively: the import hooks pytest's configuration

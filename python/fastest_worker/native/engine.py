@@ -286,6 +286,21 @@ def _module_skip_frame(relfile: str, state: tuple) -> dict:
     return results.module_skipped(nodeid, file, line, reason, f"{file}:{line}: {reason}", "native", crash)
 
 
+
+def _initial_hook_failure(exc: BaseException) -> InitialConftestFailure:
+    """pytest registers the initial conftests while it configures: a conftest's pytest_addoption
+    that raises leaves pytest's main (a traceback, exit 1); its pytest_configure or
+    pytest_sessionstart, pytest's session (INTERNALERROR, exit 3); a UsageError from either is
+    pytest's usage error (exit 4)."""
+    from ..engine_pytest import usage_error_lines
+    from ..terminal_text import uncaught_text
+
+    if isinstance(exc, UsageError):
+        return InitialConftestFailure(usage_error_lines(exc), 4)
+    if getattr(exc, "conftest_hook", None) == "pytest_addoption":
+        return InitialConftestFailure(uncaught_text(exc), 1)
+    return InitialConftestFailure(uncaught_text(exc, "INTERNALERROR> "), 3)
+
 class NativeEngine:
     def __init__(self, init: dict, emit: Callable[[dict], None]):
         self.emit = emit
@@ -564,6 +579,8 @@ class NativeEngine:
                     except BaseException as e:
                         if import_failure_ends_run and getattr(e, "conftest_import_failed", False):
                             raise InitialConftestFailure(import_failure_text(path, e, self.markup))
+                        if import_failure_ends_run and getattr(e, "conftest_hook", None):
+                            raise _initial_hook_failure(e)
         finally:
             self.capture.phase_done("collect")
             self.capture.suspend()

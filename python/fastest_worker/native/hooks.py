@@ -147,15 +147,23 @@ def _convert(text: str, attrs):
 def register_conftest(mod, config, session=None) -> None:
     """What pytest does when it registers a conftest: its options, pytest_configure, then
     pytest_sessionstart (pytest calls that for the conftests it loads before collecting)."""
-    addoption = getattr(mod, "pytest_addoption", None)
-    if callable(addoption):
-        call_hook(addoption, parser=NativeParser(config), pluginmanager=config.pluginmanager)
-    configure = getattr(mod, "pytest_configure", None)
-    if callable(configure):
-        call_hook(configure, config=config)
-    sessionstart = getattr(mod, "pytest_sessionstart", None)
-    if callable(sessionstart) and session is not None:
-        call_hook(sessionstart, session=session)
+    name = None
+    try:
+        name = "pytest_addoption"
+        addoption = getattr(mod, name, None)
+        if callable(addoption):
+            call_hook(addoption, parser=NativeParser(config), pluginmanager=config.pluginmanager)
+        name = "pytest_configure"
+        configure = getattr(mod, name, None)
+        if callable(configure):
+            call_hook(configure, config=config)
+        name = "pytest_sessionstart"
+        sessionstart = getattr(mod, name, None)
+        if callable(sessionstart) and session is not None:
+            call_hook(sessionstart, session=session)
+    except BaseException as e:
+        e.conftest_hook = name  # an initial conftest's failing hook ends pytest's run (engine.py)
+        raise
 
 
 class NeedsPytest(Exception):

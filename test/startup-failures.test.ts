@@ -1,0 +1,81 @@
+// A plugin or an initial conftest that fails while pytest configures ends pytest before any test:
+// what leaves pytest's main (a `-p` plugin that does not import, a conftest's pytest_addoption
+// raising) is Python's traceback and exit 1; what its session catches (a conftest's
+// pytest_configure or pytest_sessionstart raising) is INTERNALERROR and exit 3; a UsageError is
+// pytest's usage error, exit 4. fastest ends with pytest's exit code and the last lines of its text,
+// whichever engine runs the conftests.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, runIn } from './helpers/against-pytest.js';
+import { tempDirForFile } from './helpers/temp-dir.js';
+
+const python = process.env.FASTEST_TEST_PYTHON ?? 'python3';
+
+// `lines`: how many of pytest's last lines fastest prints (of a plugin's ImportError, raised in pytest's
+// own code with the cause in its message, the last alone)
+const CASES: { name: string; files: Record<string, string>; args: string[]; code: number; lines?: number }[] = [
+  { name: '-p of a module that does not exist', files: {}, args: ['-p', 'no_such_plugin_here'], code: 1, lines: 1 },
+  { name: "-p in the ini's addopts", files: { 'pytest.ini': '[pytest]\naddopts = -p no_such_plugin_here\n' }, args: [], code: 1, lines: 1 },
+  {
+    name: '-p of a plugin that raises at import',
+    files: { 'raising_plugin.py': 'raise RuntimeError("boom at import")\n' },
+    args: ['-p', 'raising_plugin'],
+    code: 1,
+  },
+  { name: '-p of a plugin with a syntax error', files: { 'broken_plugin.py': 'x = (\n' }, args: ['-p', 'broken_plugin'], code: 1 },
+  {
+    name: "a conftest's pytest_addoption raising",
+    files: { 'conftest.py': 'def pytest_addoption(parser):\n    raise RuntimeError("addoption boom")\n' },
+    args: [],
+    code: 1,
+  },
+  {
+    name: "a conftest's pytest_configure raising",
+    files: { 'conftest.py': 'def pytest_configure(config):\n    raise RuntimeError("configure boom")\n' },
+    args: [],
+    code: 3,
+  },
+  {
+    name: "a conftest's pytest_sessionstart raising",
+    files: { 'conftest.py': 'def pytest_sessionstart(session):\n    raise ValueError("sessionstart boom")\n' },
+    args: [],
+    code: 3,
+  },
+  {
+    name: "a conftest's pytest_configure raising UsageError",
+    files: { 'conftest.py': 'import pytest\n\ndef pytest_configure(config):\n    raise pytest.UsageError("not with these options")\n' },
+    args: [],
+    code: 4,
+  },
+];
+
+/** The last lines of what a run printed (pytest writes a session's INTERNALERROR to stdout, the rest to stderr). */
+function lastLines(text: string, count: number): string[] {
+  return text.trimEnd().split('\n').slice(-count);
+}
+
+describe('a plugin or an initial conftest failing while pytest configures', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))(
+    "%s: pytest's exit code and last lines, each engine",
+    async (_name, c) => {
+      const dir = tempDirForFile('fastest-startup-');
+      writeFileSync(join(dir, 'test_a.py'), 'def test_a():\n    pass\n');
+      for (const [path, text] of Object.entries(c.files)) writeFileSync(join(dir, path), text);
+      const env = { PYTHONPATH: dir };
+      const temp = join(dir, '.tmp');
+      const [p, ...fastest] = await Promise.all([
+        runIn(python, ['-m', 'pytest', '-p', 'no:cacheprovider', ...c.args], dir, '', temp, env),
+        ...['auto', 'native', 'pytest'].map((engine) =>
+          runIn(process.execPath, [cli, '-p', 'no:cacheprovider', '--engine', engine, ...c.args], dir, '', temp, env),
+        ),
+      ]);
+      expect(p.code).toBe(c.code);
+      for (const f of fastest) {
+        expect(f.code, f.out + f.err).toBe(p.code);
+        expect(lastLines(f.err + f.out, c.lines ?? 3)).toEqual(lastLines(p.err + p.out, c.lines ?? 3));
+      }
+    },
+    60_000,
+  );
+});
