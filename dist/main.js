@@ -6244,6 +6244,12 @@ function openSession(argv, command, cwd, env) {
         if (filters.some((filter) => filter.trim().startsWith('error')))
             probe = warningsProbe;
     }
+    // `required_plugins`: pytest's parse refuses the run when an installed plugin's distribution is
+    // missing or of another version (its usage error); its parser answers which (kept while the
+    // installed packages are unchanged).
+    if (probe === null && command === 'run' && ((0, index_js_1.getIni)(config, 'required_plugins', 'args') ?? []).length > 0) {
+        probe = warningsProbe ?? probeLater(chosen().python, commandLineOf());
+    }
     const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
     return {
         options,

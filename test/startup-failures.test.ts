@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, runIn } from './helpers/against-pytest.js';
+import { cli, runIn, summaryLine } from './helpers/against-pytest.js';
 import { tempDirForFile } from './helpers/temp-dir.js';
 
 const python = process.env.FASTEST_TEST_PYTHON ?? 'python3';
@@ -41,6 +41,22 @@ const CASES: { name: string; files: Record<string, string>; args: string[]; code
     files: { 'conftest.py': 'def pytest_sessionstart(session):\n    raise ValueError("sessionstart boom")\n' },
     args: [],
     code: 3,
+  },
+  { name: 'minversion above the installed pytest', files: { 'pytest.ini': '[pytest]\nminversion = 99\n' }, args: [], code: 4, lines: 2 },
+  { name: 'a minversion packaging cannot read', files: { 'pytest.ini': '[pytest]\nminversion = not-a-version\n' }, args: [], code: 1, lines: 1 },
+  {
+    name: 'required_plugins naming a plugin not installed',
+    files: { 'pytest.ini': '[pytest]\nrequired_plugins = no-such-plugin>=1\n' },
+    args: [],
+    code: 4,
+    lines: 2,
+  },
+  {
+    name: 'a filterwarnings line with an unknown category',
+    files: { 'pytest.ini': '[pytest]\nfilterwarnings =\n    ignore::DeprecationWarning\n    error::NoSuchWarning\n' },
+    args: [],
+    code: 4,
+    lines: 40,
   },
   {
     name: "a conftest's pytest_configure raising UsageError",
@@ -78,4 +94,31 @@ describe('a plugin or an initial conftest failing while pytest configures', () =
     },
     60_000,
   );
+});
+
+// pytest reads `filterwarnings` and `markers` one value per line (its `linelist`), spaces kept: a
+// single line `ignore:the old thing:DeprecationWarning` is one filter, not three words.
+describe('linelist ini values on one line', () => {
+  it('a filter and a marker with spaces: as pytest, each engine', async () => {
+    const dir = tempDirForFile('fastest-linelist-');
+    writeFileSync(
+      join(dir, 'pytest.ini'),
+      '[pytest]\nfilterwarnings = ignore:the old thing:DeprecationWarning\nmarkers = slow: marks tests as slow\naddopts = --strict-markers\n',
+    );
+    writeFileSync(
+      join(dir, 'test_a.py'),
+      'import warnings\nimport pytest\n\n@pytest.mark.slow\ndef test_a():\n    warnings.warn("the old thing is gone", DeprecationWarning)\n',
+    );
+    const temp = join(dir, '.tmp');
+    const [p, ...fastest] = await Promise.all([
+      runIn(python, ['-m', 'pytest', '-p', 'no:cacheprovider'], dir, '', temp),
+      ...['auto', 'native', 'pytest'].map((engine) => runIn(process.execPath, [cli, '-p', 'no:cacheprovider', '--engine', engine], dir, '', temp)),
+    ]);
+    expect(p.code).toBe(0);
+    expect(summaryLine(p.out)).toBe('1 passed');
+    for (const f of fastest) {
+      expect(f.code, f.out + f.err).toBe(0);
+      expect(summaryLine(f.out)).toBe(summaryLine(p.out));
+    }
+  }, 60_000);
 });

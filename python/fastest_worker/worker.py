@@ -85,6 +85,61 @@ def _native_pytest_range_reason(version=None):
     return unsupported_pytest(version or _pytest_version())
 
 
+def _version_key(text):
+    """A plain dotted release (`6.0`, `9.0.3`) as a tuple without trailing zeros; None otherwise."""
+    if not re.fullmatch(r"\d+(\.\d+)*", text):
+        return None
+    parts = [int(part) for part in text.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def _refuse_below_minversion(ini):
+    """pytest's Config._checkversion, which both engines' runs pass through: a `minversion` above
+    the installed pytest is its usage error; one packaging cannot read, the traceback its main lets
+    out (exit 1)."""
+    minimum = ini.get("minversion")
+    if not minimum:
+        return
+    try:
+        import pytest
+    except ImportError:
+        return  # the engine says what is missing
+    installed = pytest.__version__
+    if isinstance(minimum, (list, tuple)):
+        newer = "must be a single value"
+    else:
+        minimum = str(minimum)
+        wanted, have = _version_key(minimum), _version_key(installed)
+        if wanted is not None and have is not None:
+            is_newer = wanted > have
+        else:
+            from packaging.version import Version
+
+            try:
+                is_newer = Version(minimum) > Version(installed)
+            except Exception as e:
+                raise _Fatal(terminal_text.uncaught_text(e), 1, verbatim=True)
+        newer = "requires pytest-%s, actual pytest-%s'" % (minimum, installed) if is_newer else None
+    if newer:
+        raise _Fatal("ERROR: %s: 'minversion' %s\n\n" % (ini.get("inifile"), newer), 4, verbatim=True)
+
+
+def _refuse_bad_ini_filters(ini):
+    """A `filterwarnings` line pytest cannot parse is its usage error before the session starts
+    (its warnings plugin applies them while the initial conftests load), with either engine."""
+    lines = ini.get("filterwarnings")
+    if not lines:
+        return
+    from .native.config import ini_list
+    from .native.warnings_rec import check_cmdline_filters
+
+    message = check_cmdline_filters(ini_list("filterwarnings", lines), escape=False)
+    if message is not None:
+        raise _Fatal("ERROR: %s\n\n" % message, 4, verbatim=True)
+
+
 class _Dispatcher:
     """Picks the engine per unit: native, pytest, or native with a pytest fallback (auto)."""
 
@@ -95,6 +150,8 @@ class _Dispatcher:
         if self.mode not in ("auto", "native", "pytest"):
             raise _Fatal("unknown engine %r (expected auto, native or pytest)" % self.mode, 4)
         terminal_text.configure(init.get("markup"))
+        _refuse_below_minversion(init.get("ini") or {})
+        _refuse_bad_ini_filters(init.get("ini") or {})
         self.native = None
         self.native_missing = None
         self._pytest = None

@@ -144,6 +144,12 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     const filters = [...options.warningFilters, ...(getIni(config, 'filterwarnings', 'linelist') ?? [])];
     if (filters.some((filter) => filter.trim().startsWith('error'))) probe = warningsProbe;
   }
+  // `required_plugins`: pytest's parse refuses the run when an installed plugin's distribution is
+  // missing or of another version (its usage error); its parser answers which (kept while the
+  // installed packages are unchanged).
+  if (probe === null && command === 'run' && (getIni(config, 'required_plugins', 'args') ?? []).length > 0) {
+    probe = warningsProbe ?? probeLater(chosen().python, commandLineOf());
+  }
   const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
   return {
     options,

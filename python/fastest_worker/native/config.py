@@ -42,10 +42,19 @@ def _to_bool(value) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes", "on", "y", "t")
 
 
-def _to_list(value) -> List[str]:
+# pytest's `linelist` keys (one value per line, spaces kept); the other list keys are `args`
+# or `paths` (shell words)
+_LINELIST_INI = {"filterwarnings", "markers"}
+
+
+def ini_list(name: str, value) -> List[str]:
+    """An ini list value as pytest's getini reads it: a TOML list as is; a `linelist` key's
+    lines; the shell words of any other."""
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value]
     text = str(value)
+    if name in _LINELIST_INI:
+        return [line.strip() for line in text.split("\n") if line.strip()]
     if "\n" in text:
         return [ln.strip() for ln in text.splitlines() if ln.strip()]
     return shlex.split(text)
@@ -479,7 +488,7 @@ class NativeConfig:
             if name in _BOOL_INI or key in _BOOL_INI:
                 return _to_bool(raw)
             if name in _LIST_INI:
-                return _to_list(raw)
+                return ini_list(name, raw)
             return raw
         default = self._ini_defaults[name] if name in self._ini_defaults else _DEFAULTS.get(name)
         if isinstance(default, list):

@@ -397,8 +397,9 @@ class WarningsRecorder(warnings.catch_warnings):
         self._entered = False
 
 
-def check_cmdline_filters(args: Iterable[str]) -> str | None:
-    """The usage error pytest stops with for a bad ``-W`` filter, or None when all parse.
+def check_cmdline_filters(args: Iterable[str], escape: bool = True) -> str | None:
+    """The usage error pytest stops with for a bad ``-W`` filter (``escape=False``: a
+    ``filterwarnings`` ini line), or None when all parse.
 
     Uses pytest's own parser when pytest is installed (its message quotes its own traceback),
     else this module's. A category whose module cannot be imported is only a warning, as in pytest.
@@ -410,7 +411,7 @@ def check_cmdline_filters(args: Iterable[str]) -> str | None:
         parse, error = parse_warning_filter, WarningFilterError  # type: ignore[assignment]
     for arg in args:
         try:
-            parse(arg, escape=True)
+            parse(arg, escape=escape)
         except ImportError:
             continue
         except error as exc:  # type: ignore[misc]
