@@ -2763,7 +2763,9 @@ const FLAGS = [
         names: ['--maxfail'],
         value: true,
         apply: (o, v, f) => {
-            o.maxfail = intValue(f, v);
+            // pytest stops once its failures reach the value: a negative one at the first failure
+            const maxfail = intValue(f, v, Number.MIN_SAFE_INTEGER);
+            o.maxfail = maxfail < 0 ? 1 : maxfail;
         },
     },
     {
@@ -2909,7 +2911,8 @@ const FLAGS = [
         names: ['--durations'],
         value: true,
         apply: (o, v, f) => {
-            o.durations = intValue(f, v);
+            // a negative N leaves out the last -N entries (pytest's `dlist[:N]`)
+            o.durations = intValue(f, v, Number.MIN_SAFE_INTEGER);
         },
     },
     {

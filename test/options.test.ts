@@ -268,6 +268,25 @@ describe('what options do, against pytest', () => {
     expect(budget(fi.out)).toEqual(budget(pi.out));
   }, 60_000);
 
+  it('negative --maxfail and --durations, which pytest accepts: a stop at the first failure; all but the last -N durations', async () => {
+    const dir = project('negative-ints', {
+      'pytest.ini': '[pytest]\n',
+      'test_n.py':
+        'import time\n\ndef test_a():\n    assert 0\n\ndef test_b():\n    assert 0\n\ndef test_c():\n    time.sleep(0.02)\n\ndef test_d():\n    time.sleep(0.01)\n',
+    });
+    for (const args of [['--maxfail=-1'], ['--durations=-1', '-vv'], ['--durations', '-2', '-vv']]) {
+      const [f, p] = await Promise.all([fastest(['-q', '-n', '1', ...args], dir, PLUGINS_OFF), pytest(['-q', ...args], dir, PLUGINS_OFF)]);
+      expect(f.code, f.out + f.err).toBe(p.code);
+      expect(closing(f.out)).toBe(closing(p.out));
+      // the heading and how many entries (which of equal durations is left out is either's choice)
+      const durations = (text: string) => {
+        const lines = text.split('\n');
+        return [lines.filter((l) => l.includes('slowest')), lines.filter((l) => /^\d+\.\d\ds (setup|call|teardown) /.test(l)).length];
+      };
+      expect(durations(f.out)).toEqual(durations(p.out));
+    }
+  }, 60_000);
+
   it('--show-capture=no drops the captured output sections; --no-header the header lines', async () => {
     const dir = project('showcapture', FAILING);
     const [f, p] = await Promise.all([

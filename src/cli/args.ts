@@ -270,7 +270,9 @@ const FLAGS: FlagSpec[] = [
     names: ['--maxfail'],
     value: true,
     apply: (o, v, f) => {
-      o.maxfail = intValue(f, v);
+      // pytest stops once its failures reach the value: a negative one at the first failure
+      const maxfail = intValue(f, v, Number.MIN_SAFE_INTEGER);
+      o.maxfail = maxfail < 0 ? 1 : maxfail;
     },
   },
   {
@@ -414,7 +416,8 @@ const FLAGS: FlagSpec[] = [
     names: ['--durations'],
     value: true,
     apply: (o, v, f) => {
-      o.durations = intValue(f, v);
+      // a negative N leaves out the last -N entries (pytest's `dlist[:N]`)
+      o.durations = intValue(f, v, Number.MIN_SAFE_INTEGER);
     },
   },
   {
