@@ -68,7 +68,10 @@ def _parse_args(args: List[str]):
                                 importmode="prepend", markexpr="", keyword="",
                                 assertmode="rewrite", color="no", code_highlight="yes", maxfail=0, exitfirst=False,
                                 log_level=None, log_format=None, log_date_format=None,
-                                log_auto_indent=None, logger_disable=[])
+                                log_auto_indent=None, logger_disable=[], plugins=[])
+    from .support import _plugin_args
+
+    option.plugins = _plugin_args(args)  # pytest's `-p` values, in order ("no:NAME" too)
     i = 0
     while i < len(args):
         arg = args[i]
@@ -405,6 +408,14 @@ class _HookRelay:
         debugger.leave()
 
 
+# The option strings pytest's getoption also takes for the options above, by their attribute
+# (its parser's `dest`): `config.getoption("-p")` is `config.option.plugins`.
+_OPTION_DESTS = {"tb": "tbstyle", "--tb": "tbstyle", "-p": "plugins", "-k": "keyword", "-m": "markexpr",
+                 "-x": "maxfail", "--exitfirst": "maxfail", "-v": "verbose", "-q": "verbose", "--quiet": "verbose", "-W": "pythonwarnings",
+                 "-o": "override_ini", "-s": "capture", "-l": "showlocals", "--pdb": "usepdb",
+                 "--assert": "assertmode"}
+
+
 class NativeConfig:
     """Just enough of pytest.Config: getoption, getini, rootpath, option, invocation_params,
     pluginmanager, cache."""
@@ -420,6 +431,9 @@ class NativeConfig:
         for item in self.option.override_ini:
             key, _, val = item.partition("=")
             self._ini[key.strip()] = val
+        # pytest's defaults of its appending options: None when not given
+        self.option.override_ini = self.option.override_ini or None
+        self.option.pythonwarnings = self.option.pythonwarnings or None
         self.invocation_params = argparse.Namespace(args=tuple(args or ()), plugins=None,
                                                     dir=Path(os.getcwd()))
         self.known_args_namespace = self.option
@@ -447,7 +461,7 @@ class NativeConfig:
         return self.getoption(name)
 
     def getoption(self, name: str, default=None, skip: bool = False):
-        name = {"tb": "tbstyle", "--tb": "tbstyle"}.get(name, name.lstrip("-").replace("-", "_"))
+        name = _OPTION_DESTS.get(name) or name.lstrip("-").replace("-", "_")
         value = getattr(self.option, name, None)
         if value is None:
             if skip:

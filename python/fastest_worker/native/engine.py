@@ -317,6 +317,11 @@ class NativeEngine:
         self.falls_back = (init.get("engine") or "auto") == "auto"
         self.config = NativeConfig(self.rootdir, init.get("ini") or {}, init.get("args") or [],
                                    init.get("capture") or "fd", init.get("verbose") or 0)
+        # what Node applies itself, as pytest's options hold it (a conftest reads getoption("-k"))
+        selection = init.get("filter") or {}
+        self.config.option.keyword = selection.get("keyword") or ""
+        self.config.option.markexpr = selection.get("markexpr") or ""
+        self.config.option.maxfail = int(init.get("maxfail") or 0)
         self.registry = FixtureRegistry(self.config)
         self.builtin_fixtures = _load_builtins()
         blocked = {name[3:] for name in _plugin_args(init.get("args") or []) if name.startswith("no:")}
@@ -398,7 +403,7 @@ class NativeEngine:
         self.config._subtest_recorder = self._record_subtest
         # pytest's warnings plugin (catch_warnings_for_item per test), unless `-p no:warnings`.
         self.test_warnings = None if "no:warnings" in _plugin_args(init.get("args") or []) else TestWarnings(
-            self.config.getini("filterwarnings"), self.config.option.pythonwarnings)
+            self.config.getini("filterwarnings"), self.config.option.pythonwarnings or [])
         self._collect_warnings: List[dict] = []
         # A conftest's `config.issue_config_time_warning` (one pytest loads while collecting): pytest
         # records it at once, ahead of what collecting the module warns. Only the worker that

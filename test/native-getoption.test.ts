@@ -1,0 +1,41 @@
+// A conftest reads pytest's options by their option strings (mpmath: `"no:hypothesispytest" not
+// in config.getoption("-p")`): the native engine's config answers as pytest's does, also for what
+// Node applies itself (-k, -m, -x).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, runIn } from './helpers/against-pytest.js';
+import { tempDirForFile } from './helpers/temp-dir.js';
+
+const python = process.env.FASTEST_TEST_PYTHON ?? 'python3';
+
+const CONFTEST = [
+  'def pytest_configure(config):',
+  '    seen = [config.getoption(name) for name in ("-p", "-k", "-m", "-x", "--exitfirst", "-v", "-W", "-s", "-l", "--tb")]',
+  '    seen.append(config.option.plugins)',
+  '    with open("seen.txt", "w") as f:',
+  '        f.write(repr(seen))',
+  '',
+].join('\n');
+
+describe('config.getoption by option string in the native engine', () => {
+  it.each([[['-p', 'no:warnings']], [['-k', 'a or b', '-m', 'not slow', '-x', '-W', 'ignore', '--tb=short']], [['-p', 'no:warnings', '-l']]])(
+    '%j: what pytest answers',
+    async (args) => {
+      const dir = tempDirForFile('fastest-getoption-');
+      writeFileSync(join(dir, 'pytest.ini'), '[pytest]\naddopts = -p no:cacheprovider\n');
+      writeFileSync(join(dir, 'conftest.py'), CONFTEST);
+      writeFileSync(join(dir, 'test_a.py'), 'def test_a():\n    pass\n');
+      const temp = join(dir, '.tmp');
+      const seen = async (cmd: string, cmdArgs: string[]) => {
+        const ran = await runIn(cmd, cmdArgs, dir, '', temp);
+        expect(ran.code, ran.out + ran.err).toBe(0);
+        return readFileSync(join(dir, 'seen.txt'), 'utf8');
+      };
+      const pytest = await seen(python, ['-m', 'pytest', ...args]);
+      expect(pytest).toContain("'no:cacheprovider'");
+      for (const engine of ['native', 'auto']) expect(await seen(process.execPath, [cli, '--engine', engine, '-n', '1', ...args])).toBe(pytest);
+    },
+    60_000,
+  );
+});
