@@ -108,3 +108,25 @@ describe("the ini's assertion verbosity and truncation limits", () => {
     }, 60_000);
   }
 });
+
+describe("a unittest test's helper calling unittest's assertEqual (bottle's assertRenders)", () => {
+  it("the helper's frame is short, as pytest marks it before it drops unittest's frames", async () => {
+    const dir = project((d) =>
+      writeLines(d, 'tests/test_helper.py', [
+        'import unittest',
+        '',
+        'class T(unittest.TestCase):',
+        '    def check(self, a, b):',
+        '        self.assertEqual(a, b)',
+        '',
+        '    def test_x(self):',
+        '        self.check(1, 2)',
+      ]),
+    );
+    const args = ['-p', 'no:cacheprovider', 'tests/test_helper.py'];
+    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'));
+    const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'));
+    expect(pytest.out).toContain('tests/test_helper.py:5: in check');
+    expect(normalOutput(fastest.out)).toBe(normalOutput(pytest.out));
+  }, 60_000);
+});

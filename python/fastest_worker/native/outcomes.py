@@ -60,12 +60,14 @@ def _test_tb_filter(func, is_unittest=False):
         else:
             ntraceback = ntraceback.filter(_not_ours) or ntraceback
         ntraceback = ntraceback.filter(excinfo)
-        if is_unittest:
-            ntraceback = ntraceback.filter(lambda e: not e.frame.f_globals.get("__unittest")) or ntraceback
         if len(ntraceback) > 2:
             ntraceback = Traceback((ntraceback[0],
                                     *(t.with_repr_style("short") for t in ntraceback[1:-1]),
                                     ntraceback[-1]))
+        if is_unittest:
+            # after the marking, as pytest's TestCaseFunction filters its Function's traceback: a
+            # helper that called unittest's assertEqual stays short though it is last now
+            ntraceback = ntraceback.filter(lambda e: not e.frame.f_globals.get("__unittest")) or ntraceback
         return ntraceback
     return tbfilter
 
