@@ -1981,9 +1981,20 @@ const pytest_options_js_1 = __nccwpck_require__(4936);
  * The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds, with the
  * `-o` values of PYTEST_ADDOPTS before argv's (pytest reads them together before its ini).
  */
+/** PYTEST_ADDOPTS split as pytest splits it (shlex's ValueError leaves pytest's main: exit 1). */
+function environmentAddopts(value) {
+    try {
+        return (0, index_js_1.splitShellArgs)(value);
+    }
+    catch (error) {
+        if (error instanceof index_js_1.ShellSplitError)
+            throw new index_js_1.ConfigError(`PYTEST_ADDOPTS: ValueError: ${error.message}`, false, 1);
+        throw error;
+    }
+}
 function firstPass(argv, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
-    const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
+    const envAddopts = env.PYTEST_ADDOPTS ? environmentAddopts(env.PYTEST_ADDOPTS) : [];
     const overrides = [...(envAddopts.length > 0 ? (0, args_js_1.parseArgs)(envAddopts, null).overrides : []), ...first.overrides];
     return { first, config: configOf(first, cwd, env, overrides), overrides, envAddopts };
 }
@@ -2425,14 +2436,19 @@ async function shardListing(session, collected) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ConfigError = void 0;
-/** A bad config file, option or override: pytest's UsageError, exit code 4. One line. */
+/**
+ * A bad config file, option or override: pytest's UsageError, exit code 4, or, where pytest lets
+ * Python's exception out of its main (a missing `-c` file, `addopts` shlex cannot split), exit 1;
+ * where its collection meets it (`python_files`), exit 2. One line.
+ */
 class ConfigError extends Error {
     blankLine;
-    exitCode = 4;
+    exitCode;
     /** `blankLine`: pytest raises it as a UsageError from its own main, which prints a blank line after. */
-    constructor(message, blankLine = false) {
+    constructor(message, blankLine = false, exitCode = 4) {
         super(message.replace(/\s*\n\s*/g, ' ').trim());
         this.blankLine = blankLine;
+        this.exitCode = exitCode;
         this.name = 'ConfigError';
     }
 }
@@ -2734,7 +2750,7 @@ function determineSetup(opts) {
         // (`-c /dev/null`, the idiom for no config, is a file pytest reads nothing from)
         const found = (0, inputs_js_1.probePath)(inifile);
         if (found === undefined || found.isDirectory())
-            throw new errors_js_1.ConfigError(`${inifile}: config file not found (from -c/--config-file)`);
+            throw new errors_js_1.ConfigError(`${inifile}: config file not found (from -c/--config-file)`, false, 1);
         inicfg = (0, files_js_1.loadConfigDictFromFile)(inifile) ?? new Map();
         if (!opts.rootdirArg)
             rootdir = (0, node_path_1.dirname)(inifile);
@@ -3213,6 +3229,8 @@ const node_path_1 = __nccwpck_require__(6760);
 const errors_js_1 = __nccwpck_require__(7827);
 const pystr_js_1 = __nccwpck_require__(2560);
 const shlex_js_1 = __nccwpck_require__(1494);
+/** The list keys pytest reads while it parses the command line (the others, while it collects). */
+const READ_BEFORE_COLLECTION = new Set(['addopts', 'testpaths', 'required_plugins', 'pythonpath']);
 /** Aliases pytest registers (alias -> canonical name). */
 exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
 /** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
@@ -3287,8 +3305,10 @@ function readIni(inicfg, src, name, type) {
                     list = (0, shlex_js_1.splitShellArgs)(raw);
                 }
                 catch (err) {
+                    // pytest's shlex raises ValueError: out of its main for what it reads while it parses
+                    // the command line, a collection error for what its collection reads
                     if (err instanceof shlex_js_1.ShellSplitError)
-                        throw new errors_js_1.ConfigError(`${at}: ${key}: ${err.message}`);
+                        throw new errors_js_1.ConfigError(`${at}: ${key}: ValueError: ${err.message}`, false, READ_BEFORE_COLLECTION.has(key) ? 1 : 2);
                     throw err;
                 }
             }

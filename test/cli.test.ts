@@ -48,12 +48,12 @@ describe('fastest CLI', () => {
     expect(r.err).toMatch(/file or directory not found: tests\/nope.py/);
   });
 
-  it('reports a malformed config file with file and line, exit 4', () => {
+  it("reports a malformed config file with file and line, and pytest's exit code (1: shlex's ValueError)", () => {
     const dir = join(work, 'badini');
     cpSync(demo, dir, { recursive: true });
     writeFileSync(join(dir, 'pytest.ini'), '[pytest]\naddopts = "unclosed\n');
     const r = fastest(['discover'], dir);
-    expect(r.code).toBe(4);
+    expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(/pytest\.ini:2/);
   });

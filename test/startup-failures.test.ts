@@ -14,7 +14,19 @@ const python = process.env.FASTEST_TEST_PYTHON ?? 'python3';
 
 // `lines`: how many of pytest's last lines fastest prints (of a plugin's ImportError, raised in pytest's
 // own code with the cause in its message, the last alone)
-const CASES: { name: string; files: Record<string, string>; args: string[]; code: number; lines?: number }[] = [
+// `says`: fastest words it in one line of its own, which names this (pytest: Python's traceback)
+const CASES: { name: string; files: Record<string, string>; args: string[]; code: number; lines?: number; says?: string; env?: NodeJS.ProcessEnv }[] = [
+  { name: '-c naming a file that does not exist', files: {}, args: ['-c', 'missing.ini'], code: 1, says: 'missing.ini' },
+  { name: 'addopts shlex cannot split', files: { 'pytest.ini': '[pytest]\naddopts = "unclosed\n' }, args: [], code: 1, says: 'No closing quotation' },
+  { name: 'testpaths shlex cannot split', files: { 'pytest.ini': '[pytest]\ntestpaths = "unclosed\n' }, args: [], code: 1, says: 'No closing quotation' },
+  { name: 'PYTEST_ADDOPTS shlex cannot split', files: {}, args: [], code: 1, says: 'No closing quotation', env: { PYTEST_ADDOPTS: '"unclosed' } },
+  {
+    name: "python_files shlex cannot split (read by pytest's collection)",
+    files: { 'pytest.ini': '[pytest]\npython_files = "unclosed\n' },
+    args: [],
+    code: 2,
+    says: 'No closing quotation',
+  },
   { name: '-p of a module that does not exist', files: {}, args: ['-p', 'no_such_plugin_here'], code: 1, lines: 1 },
   { name: "-p in the ini's addopts", files: { 'pytest.ini': '[pytest]\naddopts = -p no_such_plugin_here\n' }, args: [], code: 1, lines: 1 },
   {
@@ -78,7 +90,7 @@ describe('a plugin or an initial conftest failing while pytest configures', () =
       const dir = tempDirForFile('fastest-startup-');
       writeFileSync(join(dir, 'test_a.py'), 'def test_a():\n    pass\n');
       for (const [path, text] of Object.entries(c.files)) writeFileSync(join(dir, path), text);
-      const env = { PYTHONPATH: dir };
+      const env = { PYTHONPATH: dir, ...c.env };
       const temp = join(dir, '.tmp');
       const [p, ...fastest] = await Promise.all([
         runIn(python, ['-m', 'pytest', '-p', 'no:cacheprovider', ...c.args], dir, '', temp, env),
@@ -89,7 +101,8 @@ describe('a plugin or an initial conftest failing while pytest configures', () =
       expect(p.code).toBe(c.code);
       for (const f of fastest) {
         expect(f.code, f.out + f.err).toBe(p.code);
-        expect(lastLines(f.err + f.out, c.lines ?? 3)).toEqual(lastLines(p.err + p.out, c.lines ?? 3));
+        if (c.says !== undefined) expect(lastLines(f.err + f.out, 1)[0]).toContain(c.says);
+        else expect(lastLines(f.err + f.out, c.lines ?? 3)).toEqual(lastLines(p.err + p.out, c.lines ?? 3));
       }
     },
     60_000,

@@ -146,7 +146,7 @@ export function determineSetup(opts: {
     // pytest only fails here for suffixes it reads; a missing file is always a usage error for us.
     // (`-c /dev/null`, the idiom for no config, is a file pytest reads nothing from)
     const found = probePath(inifile);
-    if (found === undefined || found.isDirectory()) throw new ConfigError(`${inifile}: config file not found (from -c/--config-file)`);
+    if (found === undefined || found.isDirectory()) throw new ConfigError(`${inifile}: config file not found (from -c/--config-file)`, false, 1);
     inicfg = loadConfigDictFromFile(inifile) ?? new Map();
     if (!opts.rootdirArg) rootdir = dirname(inifile);
   } else {

@@ -6,6 +6,9 @@ import type { ConfigDict, ConfigValue } from './files.js';
 import { pyRepr, pyStrip, pyStrOfTomlValue } from './pystr.js';
 import { ShellSplitError, splitShellArgs } from './shlex.js';
 
+/** The list keys pytest reads while it parses the command line (the others, while it collects). */
+const READ_BEFORE_COLLECTION = new Set(['addopts', 'testpaths', 'required_plugins', 'pythonpath']);
+
 export type IniType = 'string' | 'args' | 'linelist' | 'paths' | 'bool' | 'int' | 'float';
 
 /** Aliases pytest registers (alias -> canonical name). */
@@ -89,7 +92,9 @@ export function readIni(inicfg: ConfigDict, src: IniSource, name: string, type: 
         try {
           list = splitShellArgs(raw);
         } catch (err) {
-          if (err instanceof ShellSplitError) throw new ConfigError(`${at}: ${key}: ${err.message}`);
+          // pytest's shlex raises ValueError: out of its main for what it reads while it parses
+          // the command line, a collection error for what its collection reads
+          if (err instanceof ShellSplitError) throw new ConfigError(`${at}: ${key}: ValueError: ${err.message}`, false, READ_BEFORE_COLLECTION.has(key) ? 1 : 2);
           throw err;
         }
       } else {
