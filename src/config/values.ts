@@ -94,7 +94,8 @@ export function readIni(inicfg: ConfigDict, src: IniSource, name: string, type: 
         } catch (err) {
           // pytest's shlex raises ValueError: out of its main for what it reads while it parses
           // the command line, a collection error for what its collection reads
-          if (err instanceof ShellSplitError) throw new ConfigError(`${at}: ${key}: ValueError: ${err.message}`, false, READ_BEFORE_COLLECTION.has(key) ? 1 : 2);
+          if (err instanceof ShellSplitError)
+            throw new ConfigError(`${at}: ${key}: ValueError: ${err.message}`, false, READ_BEFORE_COLLECTION.has(key) ? 1 : 2);
           throw err;
         }
       } else {
