@@ -2071,7 +2071,7 @@ function openSession(argv, command, cwd, env) {
     // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
     let probe = probed ? Promise.resolve(probed) : null;
-    if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
+    if (probe === null && strictConfig && command === 'run') {
         probe = probeLater(chosen().python, commandLineOf());
     }
     // An ini key pytest may not know: its parser says which, for the warnings summary. When a

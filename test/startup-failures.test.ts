@@ -15,7 +15,16 @@ const python = process.env.FASTEST_TEST_PYTHON ?? 'python3';
 // `lines`: how many of pytest's last lines fastest prints (of a plugin's ImportError, raised in pytest's
 // own code with the cause in its message, the last alone)
 // `says`: fastest words it in one line of its own, which names this (pytest: Python's traceback)
-const CASES: { name: string; files: Record<string, string>; args: string[]; code: number; lines?: number; says?: string; env?: NodeJS.ProcessEnv }[] = [
+const CASES: {
+  name: string;
+  files: Record<string, string>;
+  args: string[];
+  code: number;
+  lines?: number;
+  says?: string;
+  env?: NodeJS.ProcessEnv;
+  stderr?: true;
+}[] = [
   { name: '-c naming a file that does not exist', files: {}, args: ['-c', 'missing.ini'], code: 1, says: 'missing.ini' },
   { name: 'addopts shlex cannot split', files: { 'pytest.ini': '[pytest]\naddopts = "unclosed\n' }, args: [], code: 1, says: 'No closing quotation' },
   { name: 'testpaths shlex cannot split', files: { 'pytest.ini': '[pytest]\ntestpaths = "unclosed\n' }, args: [], code: 1, says: 'No closing quotation' },
@@ -53,6 +62,14 @@ const CASES: { name: string; files: Record<string, string>; args: string[]; code
     files: { 'conftest.py': 'def pytest_sessionstart(session):\n    raise ValueError("sessionstart boom")\n' },
     args: [],
     code: 3,
+  },
+  {
+    name: '--strict-config and an unknown ini key, under --co -q',
+    files: {},
+    args: ['--co', '-q', '--strict-config', '-o', 'unknown_key=1'],
+    code: 4,
+    lines: 2,
+    stderr: true,
   },
   { name: 'minversion above the installed pytest', files: { 'pytest.ini': '[pytest]\nminversion = 99\n' }, args: [], code: 4, lines: 2 },
   { name: 'a minversion packaging cannot read', files: { 'pytest.ini': '[pytest]\nminversion = not-a-version\n' }, args: [], code: 1, lines: 1 },
@@ -102,6 +119,7 @@ describe('a plugin or an initial conftest failing while pytest configures', () =
       for (const f of fastest) {
         expect(f.code, f.out + f.err).toBe(p.code);
         if (c.says !== undefined) expect(lastLines(f.err + f.out, 1)[0]).toContain(c.says);
+        else if (c.stderr) expect(lastLines(f.err, c.lines ?? 3)).toEqual(lastLines(p.err, c.lines ?? 3));
         else expect(lastLines(f.err + f.out, c.lines ?? 3)).toEqual(lastLines(p.err + p.out, c.lines ?? 3));
       }
     },

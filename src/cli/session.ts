@@ -142,7 +142,7 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   const strictConfig =
     options.strictConfig || options.pytestArgs.includes('--strict') || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);
   let probe: Promise<ProbeResult> | null = probed ? Promise.resolve(probed) : null;
-  if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
+  if (probe === null && strictConfig && command === 'run') {
     probe = probeLater(chosen().python, commandLineOf());
   }
   // An ini key pytest may not know: its parser says which, for the warnings summary. When a
