@@ -2801,9 +2801,10 @@ const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 const files_js_1 = __nccwpck_require__(8261);
 const findpaths_js_1 = __nccwpck_require__(5731);
+const errors_js_1 = __nccwpck_require__(7827);
 const values_js_1 = __nccwpck_require__(3750);
-var errors_js_1 = __nccwpck_require__(7827);
-Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_1.ConfigError; } }));
+var errors_js_2 = __nccwpck_require__(7827);
+Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_2.ConfigError; } }));
 var shlex_js_1 = __nccwpck_require__(1494);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
@@ -2830,6 +2831,18 @@ function fastestPyproject(inifile, rootdir) {
     const candidates = [inifile && (0, node_path_1.join)((0, node_path_1.dirname)(inifile), 'pyproject.toml'), (0, node_path_1.join)(rootdir, 'pyproject.toml')];
     return candidates.find((p) => !!p && (0, inputs_js_1.probePath)(p) !== undefined) ?? null;
 }
+function xfailStrictOf(inicfg, src) {
+    let own;
+    try {
+        own = (0, values_js_1.readIni)(inicfg, src, 'strict_xfail', 'bool');
+    }
+    catch (error) {
+        if (!(error instanceof errors_js_1.ConfigError))
+            throw error;
+        return String((0, values_js_1.readIni)(inicfg, src, 'strict_xfail', 'string'));
+    }
+    return own ?? (0, values_js_1.readIni)(inicfg, src, 'strict', 'bool') ?? false;
+}
 function loadConfig(opts) {
     const invocationDir = (0, node_path_1.resolve)(opts.cwd);
     const setup = (0, findpaths_js_1.determineSetup)({
@@ -2854,7 +2867,7 @@ function loadConfig(opts) {
         norecursedirs: list('norecursedirs', 'args', exports.DEFAULT_NORECURSEDIRS),
         markers: list('markers', 'linelist', []),
         addopts: list('addopts', 'args', []),
-        xfailStrict: (0, values_js_1.readIni)(inicfg, src, 'strict_xfail', 'bool') ?? (0, values_js_1.readIni)(inicfg, src, 'strict', 'bool') ?? false,
+        xfailStrict: xfailStrictOf(inicfg, src),
         asyncioMode: (0, values_js_1.readIni)(inicfg, src, 'asyncio_mode', 'string') ?? null,
         ini: rawIniRecord(inicfg),
         fastest: pyproject === null ? {} : (0, files_js_1.readFastestTable)(pyproject),

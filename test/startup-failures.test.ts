@@ -153,3 +153,28 @@ describe('linelist ini values on one line', () => {
     }
   }, 60_000);
 });
+
+// pytest reads xfail_strict only where an xfail mark is evaluated: a value that is no truth value
+// errors those tests, and the others run.
+describe('an xfail_strict that is no truth value', () => {
+  it.each([[['-o', 'xfail_strict=maybe']], [[]]])(
+    '%j: the xfail test errors, the other passes, as pytest',
+    async (args) => {
+      const dir = tempDirForFile('fastest-xfail-strict-');
+      writeFileSync(join(dir, 'pytest.ini'), args.length ? '[pytest]\n' : '[pytest]\nxfail_strict = maybe\n');
+      writeFileSync(join(dir, 'test_a.py'), 'import pytest\n\n@pytest.mark.xfail\ndef test_a():\n    assert 0\n\ndef test_b():\n    pass\n');
+      const temp = join(dir, '.tmp');
+      const [p, ...fastest] = await Promise.all([
+        runIn(python, ['-m', 'pytest', '-p', 'no:cacheprovider', ...args], dir, '', temp),
+        ...['auto', 'native', 'pytest'].map((engine) => runIn(process.execPath, [cli, '-p', 'no:cacheprovider', '--engine', engine, ...args], dir, '', temp)),
+      ]);
+      expect(summaryLine(p.out)).toBe('1 passed, 1 error');
+      for (const f of fastest) {
+        expect(f.code, f.out + f.err).toBe(p.code);
+        expect(summaryLine(f.out)).toBe(summaryLine(p.out));
+        expect(f.out).toContain("ERROR test_a.py::test_a - ValueError: invalid truth value 'maybe'");
+      }
+    },
+    60_000,
+  );
+});

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { probePath } from '../memo/inputs.js';
 import { readFastestTable, type ConfigDict, type ConfigValue } from './files.js';
 import { determineSetup } from './findpaths.js';
+import { ConfigError } from './errors.js';
 import { readIni, type IniSource, type IniType } from './values.js';
 
 export { ConfigError } from './errors.js';
@@ -23,7 +24,9 @@ export interface Config {
   norecursedirs: string[];
   markers: string[]; // lines of the `markers` ini value
   addopts: string[]; // the ini `addopts`, split like shlex (PYTEST_ADDOPTS is the caller's)
-  xfailStrict: boolean; // strict_xfail / xfail_strict, falling back to `strict`
+  /** strict_xfail / xfail_strict, falling back to `strict`; the text of one that is no truth
+   * value (pytest raises only where an xfail mark is evaluated: that test errors). */
+  xfailStrict: boolean | string;
   asyncioMode: string | null; // asyncio_mode ini (pytest-asyncio), null if unset
   ini: Record<string, string | string[]>; // every raw key, after -o overrides
   fastest: Record<string, unknown>; // [tool.fastest] in pyproject.toml
@@ -82,6 +85,17 @@ function fastestPyproject(inifile: string | null, rootdir: string): string | nul
   return candidates.find((p): p is string => !!p && probePath(p) !== undefined) ?? null;
 }
 
+function xfailStrictOf(inicfg: ConfigDict, src: IniSource): boolean | string {
+  let own: boolean | undefined;
+  try {
+    own = readIni(inicfg, src, 'strict_xfail', 'bool');
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return String(readIni(inicfg, src, 'strict_xfail', 'string'));
+  }
+  return own ?? readIni(inicfg, src, 'strict', 'bool') ?? false;
+}
+
 export function loadConfig(opts: LoadConfigOptions): Config {
   const invocationDir = resolve(opts.cwd);
   const setup = determineSetup({
@@ -107,7 +121,7 @@ export function loadConfig(opts: LoadConfigOptions): Config {
     norecursedirs: list('norecursedirs', 'args', DEFAULT_NORECURSEDIRS),
     markers: list('markers', 'linelist', []),
     addopts: list('addopts', 'args', []),
-    xfailStrict: readIni(inicfg, src, 'strict_xfail', 'bool') ?? readIni(inicfg, src, 'strict', 'bool') ?? false,
+    xfailStrict: xfailStrictOf(inicfg, src),
     asyncioMode: readIni(inicfg, src, 'asyncio_mode', 'string') ?? null,
     ini: rawIniRecord(inicfg),
     fastest: pyproject === null ? {} : readFastestTable(pyproject),

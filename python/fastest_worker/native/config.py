@@ -37,9 +37,15 @@ _ALIASES = {"xfail_strict": "strict_xfail"}
 
 
 def _to_bool(value) -> bool:
+    """pytest's _strtobool: a text that is no truth value raises where it is read."""
     if isinstance(value, bool):
         return value
-    return str(value).strip().lower() in ("1", "true", "yes", "on", "y", "t")
+    text = str(value).strip().lower()
+    if text in ("y", "yes", "t", "true", "on", "1"):
+        return True
+    if text in ("n", "no", "f", "false", "off", "0"):
+        return False
+    raise ValueError(f"invalid truth value {text!r}")
 
 
 # pytest's `linelist` keys (one value per line, spaces kept); the other list keys are `args`
