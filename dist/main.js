@@ -19871,6 +19871,8 @@ class ConsoleReporter {
     lineClosed = false;
     /** Default verbosity: results wait here until their file's unit is done. */
     pendingByFile = new Map();
+    /** --show-engines: the modules whose engine line is written. */
+    enginesShown = new Set();
     /** The header waiting for the run's collected counts, and what arrived meanwhile. */
     heldHeader = null;
     held = [];
@@ -20057,9 +20059,13 @@ class ConsoleReporter {
             this.held.push(() => this.unitDone(file, engine));
             return;
         }
-        if (engine && this.opts.showEngines) {
+        if (engine && this.opts.showEngines && !this.enginesShown.has(file)) {
+            // once per module, whichever of its units (a long module cut between workers) ends first
+            this.enginesShown.add(file);
             const why = engine.reason ? ` (${engine.reason})` : '';
             this.ensureNewline();
+            if (this.tw.lineWidth > 0)
+                this.tw.line(); // -q's progress line
             this.tw.line(`${file}: ${engine.engine} engine${why}`, 'cyan');
         }
         const pending = this.pendingByFile.get(file);

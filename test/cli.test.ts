@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const cli = join(__dirname, '..', 'dist', 'cli.js');
+const cli = process.env.CLI_UNDER_TEST ?? join(__dirname, '..', 'dist', 'cli.js');
 let demo: string;
 let work: string;
 
@@ -97,6 +97,12 @@ describe('fastest CLI', () => {
     expect(r.out).toMatch(/^tests\/test_cart.py: native engine$/m);
     expect(r.out).toMatch(/^tests\/test_plugin.py: pytest engine \(fixture 'worker_id' is not defined by the module, its conftests or the native builtins\)$/m);
     expect(r.out).toContain('tests/test_plugin.py::test_uses_plugin_fixture PASSED');
+    // -q: each module's line on a line of its own, not after the progress characters, and once
+    const quiet = fastest(['-q', '--show-engines'], dir, plugins);
+    const engineLines = quiet.out.split('\n').filter((line) => line.includes(' engine'));
+    expect(engineLines.length).toBeGreaterThan(1);
+    for (const line of engineLines) expect(line).toMatch(/^tests\/test_\w+\.py: (native|pytest) engine/);
+    expect(new Set(engineLines).size).toBe(engineLines.length);
   });
 
   it('--show-engines is not handed to pytest when --strict-config asks pytest about the ini keys (structlog)', () => {

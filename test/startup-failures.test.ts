@@ -24,6 +24,7 @@ const CASES: {
   says?: string;
   env?: NodeJS.ProcessEnv;
   stderr?: true;
+  versionDependent?: true;
 }[] = [
   { name: '-c naming a file that does not exist', files: {}, args: ['-c', 'missing.ini'], code: 1, says: 'missing.ini' },
   { name: 'addopts shlex cannot split', files: { 'pytest.ini': '[pytest]\naddopts = "unclosed\n' }, args: [], code: 1, says: 'No closing quotation' },
@@ -70,6 +71,8 @@ const CASES: {
     code: 4,
     lines: 2,
     stderr: true,
+    // pytest 8.4 leaves a -o key unchecked (exit 0): fastest answers as the installed pytest
+    versionDependent: true,
   },
   { name: 'minversion above the installed pytest', files: { 'pytest.ini': '[pytest]\nminversion = 99\n' }, args: [], code: 4, lines: 2 },
   { name: 'a minversion packaging cannot read', files: { 'pytest.ini': '[pytest]\nminversion = not-a-version\n' }, args: [], code: 1, lines: 1 },
@@ -115,7 +118,7 @@ describe('a plugin or an initial conftest failing while pytest configures', () =
           runIn(process.execPath, [cli, '-p', 'no:cacheprovider', '--engine', engine, ...c.args], dir, '', temp, env),
         ),
       ]);
-      expect(p.code).toBe(c.code);
+      if (!c.versionDependent) expect(p.code).toBe(c.code);
       for (const f of fastest) {
         expect(f.code, f.out + f.err).toBe(p.code);
         if (c.says !== undefined) expect(lastLines(f.err + f.out, 1)[0]).toContain(c.says);

@@ -311,6 +311,8 @@ export class ConsoleReporter {
   private lineClosed = false;
   /** Default verbosity: results wait here until their file's unit is done. */
   private readonly pendingByFile = new Map<string, TestResult[]>();
+  /** --show-engines: the modules whose engine line is written. */
+  private readonly enginesShown = new Set<string>();
   /** The header waiting for the run's collected counts, and what arrived meanwhile. */
   private heldHeader: SessionInfo | null = null;
   private readonly held: (() => void)[] = [];
@@ -487,9 +489,12 @@ export class ConsoleReporter {
       this.held.push(() => this.unitDone(file, engine));
       return;
     }
-    if (engine && this.opts.showEngines) {
+    if (engine && this.opts.showEngines && !this.enginesShown.has(file)) {
+      // once per module, whichever of its units (a long module cut between workers) ends first
+      this.enginesShown.add(file);
       const why = engine.reason ? ` (${engine.reason})` : '';
       this.ensureNewline();
+      if (this.tw.lineWidth > 0) this.tw.line(); // -q's progress line
       this.tw.line(`${file}: ${engine.engine} engine${why}`, 'cyan');
     }
     const pending = this.pendingByFile.get(file);
