@@ -31,6 +31,7 @@ describe("pytest's header lines", () => {
     const dir = project();
     const p = await pytest([], dir);
     expect(headerLines(p.out)).toContain('project: report-header');
+    expect(headerLines(p.out)).toContain('printed: by pytest_report_header');
     expect(headerLines(p.out)).toContain('testpaths: tests');
     for (const args of [
       ['-n', '1'],

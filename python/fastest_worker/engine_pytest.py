@@ -1280,9 +1280,14 @@ def _header_written(reporter):
     buffer = io.StringIO()
     reporter._tw = TerminalWriter(buffer)
     reporter._tw.hasmarkup = False
+    # what a hook print()s meanwhile is on pytest's console at that place (global capture is
+    # suspended once the initial conftests are loaded): mpmath's pytest_report_header prints
+    printed_to = sys.stdout
+    sys.stdout = buffer
     try:
         yield lines
     finally:
+        sys.stdout = printed_to
         reporter._tw = quiet
         written = buffer.getvalue().splitlines()
         for at, line in enumerate(written):
