@@ -133,9 +133,9 @@ def _refuse_bad_ini_filters(ini):
     if not lines:
         return
     from .native.config import ini_list
-    from .native.warnings_rec import check_cmdline_filters
+    from .native.warnings_rec import check_warning_filters
 
-    message = check_cmdline_filters(ini_list("filterwarnings", lines), escape=False)
+    message = check_warning_filters(ini_list("filterwarnings", lines), escape=False)
     if message is not None:
         raise _Fatal("ERROR: %s\n\n" % message, 4, verbatim=True)
 

@@ -68,16 +68,16 @@ def ini_list(name: str, value) -> List[str]:
 
 def _parse_args(args: List[str]):
     """The few pytest options the native engine honours; the rest is ignored."""
+    from .support import _plugin_args
+
     option = argparse.Namespace(verbose=0, capture="fd", tbstyle="auto", basetemp=None,
                                 runxfail=False, showlocals=False, fulltrace=False,
                                 pythonwarnings=[], override_ini=[], usepdb=False,
                                 importmode="prepend", markexpr="", keyword="",
                                 assertmode="rewrite", color="no", code_highlight="yes", maxfail=0, exitfirst=False,
                                 log_level=None, log_format=None, log_date_format=None,
-                                log_auto_indent=None, logger_disable=[], plugins=[])
-    from .support import _plugin_args
-
-    option.plugins = _plugin_args(args)  # pytest's `-p` values, in order ("no:NAME" too)
+                                log_auto_indent=None, logger_disable=[],
+                                plugins=_plugin_args(args))  # pytest's `-p` values, in order ("no:NAME" too)
     i = 0
     while i < len(args):
         arg = args[i]

@@ -286,7 +286,6 @@ def _module_skip_frame(relfile: str, state: tuple) -> dict:
     return results.module_skipped(nodeid, file, line, reason, f"{file}:{line}: {reason}", "native", crash)
 
 
-
 def _initial_hook_failure(exc: BaseException) -> InitialConftestFailure:
     """pytest registers the initial conftests while it configures: a conftest's pytest_addoption
     that raises leaves pytest's main (a traceback, exit 1); its pytest_configure or
@@ -300,6 +299,7 @@ def _initial_hook_failure(exc: BaseException) -> InitialConftestFailure:
     if getattr(exc, "conftest_hook", None) == "pytest_addoption":
         return InitialConftestFailure(uncaught_text(exc), 1)
     return InitialConftestFailure(uncaught_text(exc, "INTERNALERROR> "), 3)
+
 
 class NativeEngine:
     def __init__(self, init: dict, emit: Callable[[dict], None]):

@@ -397,7 +397,7 @@ class WarningsRecorder(warnings.catch_warnings):
         self._entered = False
 
 
-def check_cmdline_filters(args: Iterable[str], escape: bool = True) -> str | None:
+def check_warning_filters(args: Iterable[str], escape: bool = True) -> str | None:
     """The usage error pytest stops with for a bad ``-W`` filter (``escape=False``: a
     ``filterwarnings`` ini line), or None when all parse.
 
@@ -421,7 +421,7 @@ def check_cmdline_filters(args: Iterable[str], escape: bool = True) -> str | Non
 
 def main(argv: list) -> int:
     """``python -c ... -W ARG...``: exit 4 with pytest's message for a bad ``-W`` filter."""
-    message = check_cmdline_filters(argv)
+    message = check_warning_filters(argv)
     if message is None:
         return 0
     sys.stdout.write(message)
