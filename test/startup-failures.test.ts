@@ -74,6 +74,20 @@ const CASES: {
     // pytest 8.4 leaves a -o key unchecked (exit 0): fastest answers as the installed pytest
     versionDependent: true,
   },
+  {
+    name: 'pytest.exit() while an initial conftest is imported (pytest: an import failure)',
+    files: { 'conftest.py': 'import pytest\npytest.exit("bye", returncode=7)\n' },
+    args: [],
+    code: 4,
+    lines: 4,
+  },
+  {
+    name: "pytest.exit() while a test module is imported (pytest: the module's collection error)",
+    files: { 'test_b.py': 'import pytest\npytest.exit("bye", returncode=7)\n' },
+    args: [],
+    code: 2,
+    says: '1 error',
+  },
   { name: 'minversion above the installed pytest', files: { 'pytest.ini': '[pytest]\nminversion = 99\n' }, args: [], code: 4, lines: 2 },
   { name: 'a minversion packaging cannot read', files: { 'pytest.ini': '[pytest]\nminversion = not-a-version\n' }, args: [], code: 1, lines: 1 },
   {

@@ -286,6 +286,11 @@ def _module_skip_frame(relfile: str, state: tuple) -> dict:
     return results.module_skipped(nodeid, file, line, reason, f"{file}:{line}: {reason}", "native", crash)
 
 
+# What pytest's collect report lets out (runner.pytest_make_collect_report's `reraise`); any
+# other exception, pytest.exit() among them, is the collector's error.
+_COLLECTION_RERAISES = (KeyboardInterrupt,)
+
+
 def _initial_hook_failure(exc: BaseException) -> InitialConftestFailure:
     """pytest registers the initial conftests while it configures: a conftest's pytest_addoption
     that raises leaves pytest's main (a traceback, exit 1); its pytest_configure or
@@ -579,9 +584,13 @@ class NativeEngine:
                 for path in paths:
                     try:
                         self.collector.load_conftest(path)
-                    except (KeyboardInterrupt, Exit):
+                    except KeyboardInterrupt:
                         raise
                     except BaseException as e:
+                        # pytest.exit() in a conftest's hook ends the session; at its import it is
+                        # an import failure like any other (pytest's ConftestImportFailure)
+                        if isinstance(e, Exit) and not getattr(e, "conftest_import_failed", False):
+                            raise
                         if import_failure_ends_run and getattr(e, "conftest_import_failed", False):
                             raise InitialConftestFailure(import_failure_text(path, e, self.markup))
                         if import_failure_ends_run and getattr(e, "conftest_hook", None):
@@ -742,7 +751,7 @@ class NativeEngine:
                 if self.collector.ignored_by_conftest(path, self.named_paths):
                     return
                 self.collector.import_module(relfile)
-        except (KeyboardInterrupt, Exit):
+        except KeyboardInterrupt:
             raise
         except BaseException:
             pass
@@ -834,7 +843,9 @@ class NativeEngine:
                 try:
                     self.collector.load_conftests(path)
                 except BaseException as e:
-                    if isinstance(e, (KeyboardInterrupt, Exit)):
+                    # pytest's collection lets KeyboardInterrupt and SystemExit out; pytest.exit()
+                    # (an Exception) is the collector's error
+                    if isinstance(e, _COLLECTION_RERAISES) or (isinstance(e, Exit) and not getattr(e, "conftest_import_failed", False)):
                         raise
                     conftest = getattr(e, "conftest_path", path)
                     # pytest's collector of the conftest's directory fails, not the module: the
@@ -879,7 +890,7 @@ class NativeEngine:
             self.modules[relfile] = state
             return state
         except BaseException as e:
-            if isinstance(e, (KeyboardInterrupt, Exit)):
+            if isinstance(e, _COLLECTION_RERAISES):
                 raise
             unittest = sys.modules.get("unittest")
             if unittest is not None and isinstance(e, unittest.SkipTest):
@@ -921,7 +932,7 @@ class NativeEngine:
         except Skipped as e:
             state = ("skip", skip_reason(e), crash_location(e)[1] or 1)
         except BaseException as e:
-            if isinstance(e, (KeyboardInterrupt, Exit)):
+            if isinstance(e, _COLLECTION_RERAISES):
                 raise
             state = ("error", format_collect_failure(e, path), collect_crash(e))
             if self.falls_back:  # the module imported: pytest's own collection says what it holds
