@@ -1981,20 +1981,10 @@ const pytest_options_js_1 = __nccwpck_require__(4936);
  * The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds, with the
  * `-o` values of PYTEST_ADDOPTS before argv's (pytest reads them together before its ini).
  */
-/** PYTEST_ADDOPTS split as pytest splits it (shlex's ValueError leaves pytest's main: exit 1). */
-function environmentAddopts(value) {
-    try {
-        return (0, index_js_1.splitShellArgs)(value);
-    }
-    catch (error) {
-        if (error instanceof index_js_1.ShellSplitError)
-            throw new index_js_1.ConfigError(`PYTEST_ADDOPTS: ValueError: ${error.message}`, false, 1);
-        throw error;
-    }
-}
 function firstPass(argv, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
-    const envAddopts = env.PYTEST_ADDOPTS ? environmentAddopts(env.PYTEST_ADDOPTS) : [];
+    // (shlex's ValueError leaves pytest's main: exit 1)
+    const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.shellWordsOf)(env.PYTEST_ADDOPTS, 'PYTEST_ADDOPTS', 1) : [];
     const overrides = [...(envAddopts.length > 0 ? (0, args_js_1.parseArgs)(envAddopts, null).overrides : []), ...first.overrides];
     return { first, config: configOf(first, cwd, env, overrides), overrides, envAddopts };
 }
@@ -2794,7 +2784,7 @@ function determineSetup(opts) {
 
 // The config stage: rootdir, the config file pytest would use, and the ini values fastest needs.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_NORECURSEDIRS = exports.ShellSplitError = exports.splitShellArgs = exports.ConfigError = void 0;
+exports.DEFAULT_NORECURSEDIRS = exports.shellWordsOf = exports.ShellSplitError = exports.splitShellArgs = exports.ConfigError = void 0;
 exports.getIni = getIni;
 exports.loadConfig = loadConfig;
 const node_path_1 = __nccwpck_require__(6760);
@@ -2808,6 +2798,8 @@ Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function
 var shlex_js_1 = __nccwpck_require__(1494);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
+var values_js_2 = __nccwpck_require__(3750);
+Object.defineProperty(exports, "shellWordsOf", ({ enumerable: true, get: function () { return values_js_2.shellWordsOf; } }));
 exports.DEFAULT_NORECURSEDIRS = ['*.egg', '.*', '_darcs', 'build', 'CVS', 'dist', 'node_modules', 'venv', '{arch}'];
 function iniSource(config) {
     return { inifile: config.inifile, baseDir: config.inifile ? (0, node_path_1.dirname)(config.inifile) : config.invocationDir };
@@ -3236,6 +3228,7 @@ function splitShellArgs(s) {
 // Typed reading of raw config values: pytest's Config._getini (_getini_ini / _getini_toml).
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.INI_ALIASES = void 0;
+exports.shellWordsOf = shellWordsOf;
 exports.pickRawValue = pickRawValue;
 exports.readIni = readIni;
 const node_path_1 = __nccwpck_require__(6760);
@@ -3244,6 +3237,17 @@ const pystr_js_1 = __nccwpck_require__(2560);
 const shlex_js_1 = __nccwpck_require__(1494);
 /** The list keys pytest reads while it parses the command line (the others, while it collects). */
 const READ_BEFORE_COLLECTION = new Set(['addopts', 'testpaths', 'required_plugins', 'pythonpath']);
+/** `text` split as pytest's shlex splits it; shlex's ValueError as a ConfigError with pytest's exit code (`where`: what the text is). */
+function shellWordsOf(text, where, exitCode) {
+    try {
+        return (0, shlex_js_1.splitShellArgs)(text);
+    }
+    catch (err) {
+        if (err instanceof shlex_js_1.ShellSplitError)
+            throw new errors_js_1.ConfigError(`${where}: ValueError: ${err.message}`, false, exitCode);
+        throw err;
+    }
+}
 /** Aliases pytest registers (alias -> canonical name). */
 exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
 /** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
@@ -3312,22 +3316,9 @@ function readIni(inicfg, src, name, type) {
     const raw = cv.value;
     if (cv.mode === 'ini') {
         if (type === 'args' || type === 'paths') {
-            let list;
-            if (typeof raw === 'string') {
-                try {
-                    list = (0, shlex_js_1.splitShellArgs)(raw);
-                }
-                catch (err) {
-                    // pytest's shlex raises ValueError: out of its main for what it reads while it parses
-                    // the command line, a collection error for what its collection reads
-                    if (err instanceof shlex_js_1.ShellSplitError)
-                        throw new errors_js_1.ConfigError(`${at}: ${key}: ValueError: ${err.message}`, false, READ_BEFORE_COLLECTION.has(key) ? 1 : 2);
-                    throw err;
-                }
-            }
-            else {
-                list = raw.map(pystr_js_1.pyStrOfTomlValue);
-            }
+            // (shlex's ValueError leaves pytest's main for what it reads while it parses the command
+            // line, and is a collection error for what its collection reads)
+            const list = typeof raw === 'string' ? shellWordsOf(raw, `${at}: ${key}`, READ_BEFORE_COLLECTION.has(key) ? 1 : 2) : raw.map(pystr_js_1.pyStrOfTomlValue);
             return type === 'paths' ? list.map((p) => (0, node_path_1.resolve)(src.baseDir, p)) : list;
         }
         if (type === 'linelist') {

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, runIn, summaryLine } from './helpers/against-pytest.js';
+import { cli, runIn, summaryLine, type Ran } from './helpers/against-pytest.js';
 import { tempDirForFile } from './helpers/temp-dir.js';
 
 const python = process.env.FASTEST_TEST_PYTHON ?? 'python3';
@@ -112,6 +112,15 @@ const CASES: {
   },
 ];
 
+/** pytest, then fastest with each engine, on the project in `dir` (pytest's cache plugin off). */
+function pytestAndEachEngine(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Ran[]> {
+  const temp = join(dir, '.tmp');
+  return Promise.all([
+    runIn(python, ['-m', 'pytest', '-p', 'no:cacheprovider', ...args], dir, '', temp, env),
+    ...['auto', 'native', 'pytest'].map((engine) => runIn(process.execPath, [cli, '-p', 'no:cacheprovider', '--engine', engine, ...args], dir, '', temp, env)),
+  ]);
+}
+
 /** The last lines of what a run printed (pytest writes a session's INTERNALERROR to stdout, the rest to stderr). */
 function lastLines(text: string, count: number): string[] {
   return text.trimEnd().split('\n').slice(-count);
@@ -125,13 +134,7 @@ describe('a plugin or an initial conftest failing while pytest configures', () =
       writeFileSync(join(dir, 'test_a.py'), 'def test_a():\n    pass\n');
       for (const [path, text] of Object.entries(c.files)) writeFileSync(join(dir, path), text);
       const env = { PYTHONPATH: dir, ...c.env };
-      const temp = join(dir, '.tmp');
-      const [p, ...fastest] = await Promise.all([
-        runIn(python, ['-m', 'pytest', '-p', 'no:cacheprovider', ...c.args], dir, '', temp, env),
-        ...['auto', 'native', 'pytest'].map((engine) =>
-          runIn(process.execPath, [cli, '-p', 'no:cacheprovider', '--engine', engine, ...c.args], dir, '', temp, env),
-        ),
-      ]);
+      const [p, ...fastest] = await pytestAndEachEngine(dir, c.args, env);
       if (!c.versionDependent) expect(p.code).toBe(c.code);
       for (const f of fastest) {
         expect(f.code, f.out + f.err).toBe(p.code);
@@ -157,11 +160,7 @@ describe('linelist ini values on one line', () => {
       join(dir, 'test_a.py'),
       'import warnings\nimport pytest\n\n@pytest.mark.slow\ndef test_a():\n    warnings.warn("the old thing is gone", DeprecationWarning)\n',
     );
-    const temp = join(dir, '.tmp');
-    const [p, ...fastest] = await Promise.all([
-      runIn(python, ['-m', 'pytest', '-p', 'no:cacheprovider'], dir, '', temp),
-      ...['auto', 'native', 'pytest'].map((engine) => runIn(process.execPath, [cli, '-p', 'no:cacheprovider', '--engine', engine], dir, '', temp)),
-    ]);
+    const [p, ...fastest] = await pytestAndEachEngine(dir, []);
     expect(p.code).toBe(0);
     expect(summaryLine(p.out)).toBe('1 passed');
     for (const f of fastest) {
@@ -180,11 +179,7 @@ describe('an xfail_strict that is no truth value', () => {
       const dir = tempDirForFile('fastest-xfail-strict-');
       writeFileSync(join(dir, 'pytest.ini'), args.length ? '[pytest]\n' : '[pytest]\nxfail_strict = maybe\n');
       writeFileSync(join(dir, 'test_a.py'), 'import pytest\n\n@pytest.mark.xfail\ndef test_a():\n    assert 0\n\ndef test_b():\n    pass\n');
-      const temp = join(dir, '.tmp');
-      const [p, ...fastest] = await Promise.all([
-        runIn(python, ['-m', 'pytest', '-p', 'no:cacheprovider', ...args], dir, '', temp),
-        ...['auto', 'native', 'pytest'].map((engine) => runIn(process.execPath, [cli, '-p', 'no:cacheprovider', '--engine', engine, ...args], dir, '', temp)),
-      ]);
+      const [p, ...fastest] = await pytestAndEachEngine(dir, args);
       expect(summaryLine(p.out)).toBe('1 passed, 1 error');
       for (const f of fastest) {
         expect(f.code, f.out + f.err).toBe(p.code);

@@ -20,7 +20,7 @@ from .protocol import listed
 from .results import CollectedReporter
 from .reruns import ConditionError, RerunPolicy, register_flaky_marker
 from .run_filter import RunFilter
-from .terminal_text import terminal_text, uncaught_text
+from .terminal_text import terminal_text, uncaught_text, usage_error_text
 
 def _first_line(text):
     text = text.strip("\n")
@@ -837,7 +837,7 @@ class PytestEngine:
             from .initial_conftests import import_failure_text
             raise EngineInitError(import_failure_text(e.path, e.cause, init.get("markup") is not None), 4, verbatim=True)
         except UsageError as e:
-            raise EngineInitError(usage_error_lines(e), 4, verbatim=True)
+            raise EngineInitError(usage_error_text(e.args), 4, verbatim=True)
         except Exception as e:
             # a plugin that does not import (`-p name`), or raises in its pytest_addoption: pytest's
             # main lets the exception out (a traceback, exit 1)
@@ -887,7 +887,7 @@ class PytestEngine:
                 config.pluginmanager.register(rebinder, "fastest-directory-fixtures")
         except UsageError as e:
             config._ensure_unconfigure()
-            raise EngineInitError(usage_error_lines(e), 4, verbatim=True)
+            raise EngineInitError(usage_error_text(e.args), 4, verbatim=True)
         except Exception:
             config._ensure_unconfigure()
             raise
@@ -1415,7 +1415,3 @@ def _usage_error_text(exc):
     return "\n".join("ERROR: %s" % m for m in exc.args)
 
 
-def usage_error_lines(exc):
-    """What pytest prints for a UsageError that ends the run (its main(): each message as
-    `ERROR: ...` and a blank line), to print as it is."""
-    return "".join("ERROR: %s\n\n" % m for m in exc.args)

@@ -9,6 +9,7 @@ the crash line's file in bold red, `E` lines in bold red and the source highligh
 keyed by the plain text, for the result carrying the text when it is sent (results.py).
 """
 import io
+import traceback
 from collections import OrderedDict
 
 _markup = None  # {"highlight": bool} when the console shows colour
@@ -80,10 +81,14 @@ def uncaught_text(exc, prefix=""):
     where it was raised (a syntax error's own location) and what it says, each line after
     `prefix` (`INTERNALERROR> ` for one pytest's session caught). pytest's ImportError for a
     plugin is its last line alone (raised in pytest's own code, the cause named in it)."""
-    import traceback
-
     where = []
     if not isinstance(exc, (ImportError, SyntaxError)):
         where = traceback.format_list(traceback.extract_tb(exc.__traceback__)[-1:])
     lines = "".join(where + traceback.format_exception_only(type(exc), exc)).splitlines()
     return "".join(prefix + line + "\n" for line in lines)
+
+
+def usage_error_text(messages):
+    """What pytest prints for a UsageError that ends the run (its main(): each message as
+    `ERROR: ...` and a blank line), to print as it is."""
+    return "".join("ERROR: %s\n\n" % message for message in messages)

@@ -108,7 +108,7 @@ def _refuse_below_minversion(ini):
         return  # the engine says what is missing
     installed = pytest.__version__
     if isinstance(minimum, (list, tuple)):
-        newer = "must be a single value"
+        problem = "must be a single value"
     else:
         minimum = str(minimum)
         wanted, have = _version_key(minimum), _version_key(installed)
@@ -121,9 +121,9 @@ def _refuse_below_minversion(ini):
                 is_newer = Version(minimum) > Version(installed)
             except Exception as e:
                 raise _Fatal(terminal_text.uncaught_text(e), 1, verbatim=True)
-        newer = "requires pytest-%s, actual pytest-%s'" % (minimum, installed) if is_newer else None
-    if newer:
-        raise _Fatal("ERROR: %s: 'minversion' %s\n\n" % (ini.get("inifile"), newer), 4, verbatim=True)
+        problem = "requires pytest-%s, actual pytest-%s'" % (minimum, installed) if is_newer else None
+    if problem:
+        raise _Fatal(terminal_text.usage_error_text(["%s: 'minversion' %s" % (ini.get("inifile"), problem)]), 4, verbatim=True)
 
 
 def _refuse_bad_ini_filters(ini):
@@ -137,7 +137,7 @@ def _refuse_bad_ini_filters(ini):
 
     message = check_warning_filters(ini_list("filterwarnings", lines), escape=False)
     if message is not None:
-        raise _Fatal("ERROR: %s\n\n" % message, 4, verbatim=True)
+        raise _Fatal(terminal_text.usage_error_text([message]), 4, verbatim=True)
 
 
 class _Dispatcher:
@@ -270,9 +270,7 @@ class _Dispatcher:
             try:
                 reason = self.native.unsupported_reason(file)
             except UsageError as e:  # a plugin's pytest_configure refused the configuration
-                from .engine_pytest import usage_error_lines
-
-                raise _Fatal(usage_error_lines(e), 4, verbatim=True)
+                raise _Fatal(terminal_text.usage_error_text(e.args), 4, verbatim=True)
         if reason is None and self.init.get("_coverage") is not None:
             from .coverage_measure import mentions_no_cover
 

@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, getIni, loadConfig, ShellSplitError, splitShellArgs, type Config } from '../config/index.js';
+import { getIni, loadConfig, shellWordsOf, type Config } from '../config/index.js';
 import { DEFAULT_NORECURSEDIRS } from '../config/index.js';
 import { discover, doctestOptionsOf, toNodePath, type DiscoverOptions } from '../discovery/index.js';
 import { recallValue, rememberValue } from '../memo/discover-memo.js';
@@ -52,23 +52,14 @@ export interface Session {
  * The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds, with the
  * `-o` values of PYTEST_ADDOPTS before argv's (pytest reads them together before its ini).
  */
-/** PYTEST_ADDOPTS split as pytest splits it (shlex's ValueError leaves pytest's main: exit 1). */
-function environmentAddopts(value: string): string[] {
-  try {
-    return splitShellArgs(value);
-  } catch (error) {
-    if (error instanceof ShellSplitError) throw new ConfigError(`PYTEST_ADDOPTS: ValueError: ${error.message}`, false, 1);
-    throw error;
-  }
-}
-
 export function firstPass(
   argv: string[],
   cwd: string,
   env: NodeJS.ProcessEnv,
 ): { first: CliOptions; config: Config; overrides: string[]; envAddopts: string[] } {
   const first = parseArgs(argv, null);
-  const envAddopts = env.PYTEST_ADDOPTS ? environmentAddopts(env.PYTEST_ADDOPTS) : [];
+  // (shlex's ValueError leaves pytest's main: exit 1)
+  const envAddopts = env.PYTEST_ADDOPTS ? shellWordsOf(env.PYTEST_ADDOPTS, 'PYTEST_ADDOPTS', 1) : [];
   const overrides = [...(envAddopts.length > 0 ? parseArgs(envAddopts, null).overrides : []), ...first.overrides];
   return { first, config: configOf(first, cwd, env, overrides), overrides, envAddopts };
 }

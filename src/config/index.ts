@@ -11,6 +11,7 @@ export { ConfigError } from './errors.js';
 export { splitShellArgs, ShellSplitError } from './shlex.js';
 export type { ConfigValue } from './files.js';
 export type { IniType } from './values.js';
+export { shellWordsOf } from './values.js';
 
 export const DEFAULT_NORECURSEDIRS: readonly string[] = ['*.egg', '.*', '_darcs', 'build', 'CVS', 'dist', 'node_modules', 'venv', '{arch}'];
 

@@ -9,6 +9,16 @@ import { ShellSplitError, splitShellArgs } from './shlex.js';
 /** The list keys pytest reads while it parses the command line (the others, while it collects). */
 const READ_BEFORE_COLLECTION = new Set(['addopts', 'testpaths', 'required_plugins', 'pythonpath']);
 
+/** `text` split as pytest's shlex splits it; shlex's ValueError as a ConfigError with pytest's exit code (`where`: what the text is). */
+export function shellWordsOf(text: string, where: string, exitCode: 1 | 2): string[] {
+  try {
+    return splitShellArgs(text);
+  } catch (err) {
+    if (err instanceof ShellSplitError) throw new ConfigError(`${where}: ValueError: ${err.message}`, false, exitCode);
+    throw err;
+  }
+}
+
 export type IniType = 'string' | 'args' | 'linelist' | 'paths' | 'bool' | 'int' | 'float';
 
 /** Aliases pytest registers (alias -> canonical name). */
@@ -87,20 +97,10 @@ export function readIni(inicfg: ConfigDict, src: IniSource, name: string, type: 
 
   if (cv.mode === 'ini') {
     if (type === 'args' || type === 'paths') {
-      let list: string[];
-      if (typeof raw === 'string') {
-        try {
-          list = splitShellArgs(raw);
-        } catch (err) {
-          // pytest's shlex raises ValueError: out of its main for what it reads while it parses
-          // the command line, a collection error for what its collection reads
-          if (err instanceof ShellSplitError)
-            throw new ConfigError(`${at}: ${key}: ValueError: ${err.message}`, false, READ_BEFORE_COLLECTION.has(key) ? 1 : 2);
-          throw err;
-        }
-      } else {
-        list = (raw as unknown[]).map(pyStrOfTomlValue);
-      }
+      // (shlex's ValueError leaves pytest's main for what it reads while it parses the command
+      // line, and is a collection error for what its collection reads)
+      const list =
+        typeof raw === 'string' ? shellWordsOf(raw, `${at}: ${key}`, READ_BEFORE_COLLECTION.has(key) ? 1 : 2) : (raw as unknown[]).map(pyStrOfTomlValue);
       return type === 'paths' ? list.map((p) => resolve(src.baseDir, p)) : list;
     }
     if (type === 'linelist') {

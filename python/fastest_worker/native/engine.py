@@ -296,11 +296,10 @@ def _initial_hook_failure(exc: BaseException) -> InitialConftestFailure:
     that raises leaves pytest's main (a traceback, exit 1); its pytest_configure or
     pytest_sessionstart, pytest's session (INTERNALERROR, exit 3); a UsageError from either is
     pytest's usage error (exit 4)."""
-    from ..engine_pytest import usage_error_lines
-    from ..terminal_text import uncaught_text
+    from ..terminal_text import uncaught_text, usage_error_text
 
     if isinstance(exc, UsageError):
-        return InitialConftestFailure(usage_error_lines(exc), 4)
+        return InitialConftestFailure(usage_error_text(exc.args), 4)
     if getattr(exc, "conftest_hook", None) == "pytest_addoption":
         return InitialConftestFailure(uncaught_text(exc), 1)
     return InitialConftestFailure(uncaught_text(exc, "INTERNALERROR> "), 3)
