@@ -21,7 +21,7 @@ cells=${FASTEST_VERSION_CELLS:-"3.13:9.1.1:full 3.9:8.4.2:full 3.10:9.0.3:core 3
 # pytest engine's pool tests, and the step aside outside the supported range.
 full=(test/native.test.ts test/native-async.test.ts test/native-asyncio.test.ts test/native_hooks.test.ts test/native_services.test.ts test/rewrite-lazy.test.ts
   test/compat-report.test.ts test/subtests.test.ts test/runner.test.ts test/engine-pytest-units.test.ts
-  test/pytest-range.test.ts)
+  test/pytest-range.test.ts test/native-failure-texts.test.ts)
 core=(test/native.test.ts test/native_hooks.test.ts test/compat-report.test.ts test/pytest-range.test.ts)
 # The wall-time comparison with plain pytest is left to `npm test`.
 always_skip=('runs 400 trivial tests')

@@ -43,6 +43,35 @@ describe("builtin fixtures in a failure's arguments", () => {
   }, 60_000);
 });
 
+describe('a test that reads stdin while output is captured', () => {
+  it("fails with pytest's traceback, its capture frames included", async () => {
+    const dir = project((d) =>
+      writeLines(d, 'tests/test_stdin.py', [
+        'import sys',
+        '',
+        'def test_input():',
+        '    input()',
+        '',
+        'def test_lines():',
+        '    for line in sys.stdin:',
+        '        pass',
+        '',
+        'def test_fileno():',
+        '    sys.stdin.fileno()',
+        '',
+        'def test_buffer():',
+        '    sys.stdin.buffer.seek(0)',
+      ]),
+    );
+    const args = ['-p', 'no:cacheprovider', 'tests/test_stdin.py'];
+    const addresses = (out: string) => normalOutput(out).replace(/0x[0-9a-f]+/g, '0x');
+    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'));
+    const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'));
+    expect(pytest.out).toMatch(/_pytest\/capture\.py:\d+: OSError/);
+    expect(addresses(fastest.out)).toBe(addresses(pytest.out));
+  }, 60_000);
+});
+
 describe('a module the command line names that python_files does not match', () => {
   it("has its assertions rewritten, as pytest's initial paths (lark: pytest tests/test_trees.py)", async () => {
     const dir = project((d) => writeLines(d, 'tests/check_values.py', ['def test_values():', '    assert 1 == 2, "msg"']));

@@ -61,52 +61,10 @@ import sys
 import tempfile
 from typing import Any, Callable, Iterator
 
+# sys.stdin while capturing is pytest's own: a test that reads it fails with pytest's traceback.
+from _pytest.capture import DontReadFromInput
+
 CaptureResult = collections.namedtuple("CaptureResult", ["out", "err"])
-
-_STDIN_MESSAGE = "pytest: reading from stdin while output is captured!  Consider using `-s`."
-
-
-class DontReadFromInput(io.TextIOBase):
-    """sys.stdin while capturing: reading fails with pytest's message."""
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return getattr(sys.__stdin__, "encoding", None) or "utf-8"
-
-    def read(self, size: Any = -1) -> str:
-        raise OSError(_STDIN_MESSAGE)
-
-    def readline(self, size: Any = -1) -> str:  # type: ignore[override]
-        raise OSError(_STDIN_MESSAGE)
-
-    def readlines(self, hint: Any = -1) -> list:  # type: ignore[override]
-        raise OSError(_STDIN_MESSAGE)
-
-    def __next__(self) -> str:
-        return self.readline()
-
-    def __iter__(self) -> Iterator[str]:
-        return self
-
-    def fileno(self) -> int:
-        raise io.UnsupportedOperation("redirected stdin is pseudofile, has no fileno()")
-
-    def flush(self) -> None:
-        raise io.UnsupportedOperation("redirected stdin is pseudofile, has no flush()")
-
-    def isatty(self) -> bool:
-        return False
-
-    def close(self) -> None:
-        pass
-
-    def readable(self) -> bool:
-        return False
-
-    @property
-    def buffer(self) -> "DontReadFromInput":
-        return self
-
 
 def _text_over(raw: Any, kind: type = io.TextIOWrapper) -> io.TextIOWrapper:
     return kind(raw, encoding="utf-8", errors="replace", newline="", write_through=True)
