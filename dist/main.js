@@ -4029,40 +4029,50 @@ function dynamicNote(item) {
         return '  (dynamic: not found in the source, a run decides whether the module makes it)';
     return item.dynamic ? '  (dynamic: ids known at run time)' : '';
 }
+/** The listing's tests and errors: a module Python cannot compile is its error, not a whole-file item. */
+function listedAndErrors({ selection, discovery }) {
+    const syntaxErrorOf = new Map((discovery.syntaxErrors ?? []).map((e) => [e.file, e]));
+    const uncompiled = (item) => (item.id === item.file ? syntaxErrorOf.get(item.file) : undefined);
+    return {
+        listed: selection.selected.filter((item) => !uncompiled(item)),
+        errors: [...discovery.errors, ...selection.selected.flatMap((item) => uncompiled(item) ?? [])],
+    };
+}
 function printDiscovery(session, collected, seconds, write) {
     const { selection, discovery } = collected;
+    const { listed, errors } = listedAndErrors(collected);
     if (session.options.jsonOutput) {
         write(`${JSON.stringify({
             rootdir: discovery.rootdir,
-            tests: selection.selected.map((i) => ({ id: i.id, file: i.file, line: i.line, marks: i.marks.map((m) => m.name), dynamic: i.dynamic })),
-            errors: discovery.errors,
+            tests: listed.map((i) => ({ id: i.id, file: i.file, line: i.line, marks: i.marks.map((m) => m.name), dynamic: i.dynamic })),
+            errors,
             deselected: selection.deselected.length,
         }, null, 2)}\n`);
-        return discovery.errors.length > 0 ? types_js_1.ExitCode.INTERRUPTED : selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
+        return errors.length > 0 ? types_js_1.ExitCode.INTERRUPTED : listed.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
     }
     const counts = session.options.verbosity < -1;
     if (counts) {
         // -qq: no closing line
-        write((0, counts_js_1.countsPerFile)(selection.selected.map((item) => item.id)));
+        write((0, counts_js_1.countsPerFile)(listed.map((item) => item.id)));
     }
     else {
         // One write: a write per id costs a system call each, which dominated warm discovery.
-        write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
+        write(listed.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
     }
-    if (discovery.errors.length > 0) {
+    if (errors.length > 0) {
         write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
-        for (const e of discovery.errors) {
+        for (const e of errors) {
             const title = ` ERROR collecting ${e.file} `;
             const side = Math.max(1, Math.floor((80 - title.length) / 2));
             write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
         }
     }
-    const closing = { ...(0, counts_js_1.emptyCounts)(), deselected: selection.deselected.length, error: discovery.errors.length };
-    const collectedCount = selection.selected.length + selection.deselected.length;
+    const closing = { ...(0, counts_js_1.emptyCounts)(), deselected: selection.deselected.length, error: errors.length };
+    const collectedCount = listed.length + selection.deselected.length;
     write(counts ? '\n' : `\n${(0, counts_js_1.closingLine)(closing, seconds, 80, { verbosity: -1, collected: collectedCount })}\n`);
-    if (discovery.errors.length > 0)
+    if (errors.length > 0)
         return types_js_1.ExitCode.INTERRUPTED;
-    return selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
+    return listed.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
 }
 /** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */
 async function discoverCommand(argv, rest, write) {
@@ -4093,7 +4103,8 @@ async function discoverCommand(argv, rest, write) {
         options.affectedBy === null &&
         options.shard === null && // (a share depends on the timings store too)
         collected.discovery.warnings.length === 0 &&
-        collected.discovery.errors.length === 0;
+        collected.discovery.errors.length === 0 &&
+        collected.discovery.syntaxErrors === undefined;
     for (const w of collected.discovery.warnings)
         process.stderr.write(`fastest: warning: ${w}\n`);
     let stdout = '';
@@ -11266,6 +11277,7 @@ async function discover(opts) {
             for (const index of deferred)
                 collectModule(index, entries[index], true);
         }
+        const syntaxErrors = [];
         const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index] }] : []));
         const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
         const verdicts = confirmSyntaxErrors(opts.python, needPython.map(({ l }) => l.abs));
@@ -11277,8 +11289,9 @@ async function discover(opts) {
         for (const { l, entry } of unconfirmed) {
             const index = indexOf.get(l.abs);
             if (entry.syntaxError) {
-                itemsOf[index] = [];
-                errorsOf[index] = [{ file: l.rel, message: syntaxErrorMessage(entry.syntaxError) }];
+                itemsOf[index] = [(0, types_js_1.wholeFileItem)(l.rel)];
+                errorsOf[index] = [];
+                syntaxErrors.push({ file: l.rel, message: syntaxErrorMessage(entry.syntaxError) });
             }
             else {
                 collectModule(index, entry);
@@ -11296,6 +11309,7 @@ async function discover(opts) {
             rootdir,
             items: (0, fixtures_js_1.reorderItems)(placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders)),
             errors: errorsOf.flat(),
+            ...(syntaxErrors.length > 0 ? { syntaxErrors } : {}),
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
@@ -28848,7 +28862,6 @@ exports.wholeFileItem = wholeFileItem;
 exports.itemOfExpandedId = itemOfExpandedId;
 exports.isCollectionSkip = isCollectionSkip;
 exports.raisedWhileCollecting = raisedWhileCollecting;
-/** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
 /** An item for a whole file, whose tests only its collection knows (expanded at run time). */
 function wholeFileItem(file, marks = []) {
     return { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };

@@ -111,6 +111,12 @@ export interface DiscoveryResult {
   rootdir: string;
   items: TestItem[];
   errors: CollectionError[];
+  /**
+   * Modules Python cannot compile, with Python's message. A run lists each as a whole-file item:
+   * a worker's import reports pytest's collection error, the import's frames with it. The static
+   * listings (`fastest discover`, `--co --json`), which import nothing, report these instead.
+   */
+  syntaxErrors?: CollectionError[];
   /** Files parsed this run (not served from the cache): for tests and the `-v` log. */
   parsedFiles: number;
   cachedFiles: number;
@@ -199,7 +205,6 @@ export interface TestResult {
   attempts?: Attempt[];
 }
 
-/** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
 /** An item for a whole file, whose tests only its collection knows (expanded at run time). */
 export function wholeFileItem(file: string, marks: Mark[] = []): TestItem {
   return { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };

@@ -8,14 +8,25 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ENGINE_SETTINGS, normalOutput, oncePerKey, projectPerEngine, roundsOfSetting, runIn } from './helpers/against-pytest.js';
+import {
+  cli,
+  ENGINE_SETTINGS,
+  normalOutput,
+  oncePerKey,
+  projectPerEngine,
+  roundsOfSetting,
+  runIn,
+  statusLines,
+  summaryLine,
+} from './helpers/against-pytest.js';
 
 interface Shape {
   files: Record<string, string>;
   commandLines: string[][];
   /** Not compared under `--engine native`: a conftest hook, which it refuses by design (its own
-   * error), or a class's collection error, which it names by the module (README's known
-   * differences; auto gives such a module to the pytest engine). */
+   * error), a class's collection error, which it names by the module, or a module Python cannot
+   * compile, whose error it prints without pytest's import frames (README's known differences;
+   * auto gives such a module to the pytest engine). */
   notNative?: true;
 }
 
@@ -149,6 +160,17 @@ const SHAPES: Record<string, Shape> = {
     },
     commandLines: [['-rA'], ['-rs', '--junitxml=out.xml']],
   },
+  // a typo in a test module: pytest's error shows its import's frames (importtestmodule down to
+  // the rewrite's ast.parse); discovery knows the module cannot compile, a worker's import reports it
+  'module-python-cannot-compile': {
+    files: {
+      'test_ok.py': 'def test_ok():\n    pass\n',
+      'test_typo.py': 'def test_a(:\n    pass\n',
+      'sub/test_nul.py': 'def test_b():\n    pass\n\0\n',
+    },
+    commandLines: [['-rA'], ['--co', '-q'], ['-rA', '--junitxml=out.xml'], ['-rA', '--continue-on-collection-errors']],
+    notNative: true,
+  },
 };
 
 function write(dir: string, files: Record<string, string>): void {
@@ -194,6 +216,21 @@ describe('collection reports of real suites’ shapes', () => {
       });
     });
   }
+});
+
+describe('a module Python cannot compile, under --engine native', () => {
+  const dirs = projectPerEngine('fastest-collection-native-compile-', (dir) => write(dir, SHAPES['module-python-cannot-compile']!.files));
+  it("stops the session as pytest's collection error does (its text without pytest's import frames)", async () => {
+    const dir = dirs[0]!;
+    for (const args of [['-rA'], ['-rA', '--continue-on-collection-errors']]) {
+      const common = ['-p', 'no:cacheprovider', ...args];
+      const pytest = await runIn('python3', ['-m', 'pytest', ...common], dir, '', join(dir, 'tmp-p'));
+      const fastest = await runIn(process.execPath, [cli, '--engine', 'native', '-n', '1', ...common], dir, '', join(dir, 'tmp-f'));
+      const seen = (ran: typeof pytest) => ({ code: ran.code, status: statusLines(ran.out), summary: summaryLine(ran.out) });
+      expect(seen(fastest), args.join(' ')).toEqual(seen(pytest));
+      expect(fastest.out).toContain('E   SyntaxError: invalid syntax');
+    }
+  });
 });
 
 /** The JUnit report's testcases and their outcomes, without times. */

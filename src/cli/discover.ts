@@ -6,7 +6,7 @@ import { loggedEnv, startInputLog, takeInputLog } from '../memo/inputs.js';
 import { closingLine, countsPerFile, emptyCounts } from '../report/counts.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
 import { shardListing } from './shard.js';
-import { ExitCode, type TestItem } from '../types.js';
+import { ExitCode, type CollectionError, type TestItem } from '../types.js';
 import { impactClosingLine } from './impact-report.js';
 
 function dynamicNote(item: TestItem): string {
@@ -14,44 +14,55 @@ function dynamicNote(item: TestItem): string {
   return item.dynamic ? '  (dynamic: ids known at run time)' : '';
 }
 
+/** The listing's tests and errors: a module Python cannot compile is its error, not a whole-file item. */
+function listedAndErrors({ selection, discovery }: Collected): { listed: TestItem[]; errors: CollectionError[] } {
+  const syntaxErrorOf = new Map((discovery.syntaxErrors ?? []).map((e) => [e.file, e]));
+  const uncompiled = (item: TestItem) => (item.id === item.file ? syntaxErrorOf.get(item.file) : undefined);
+  return {
+    listed: selection.selected.filter((item) => !uncompiled(item)),
+    errors: [...discovery.errors, ...selection.selected.flatMap((item) => uncompiled(item) ?? [])],
+  };
+}
+
 export function printDiscovery(session: Session, collected: Collected, seconds: number, write: (s: string) => void): number {
   const { selection, discovery } = collected;
+  const { listed, errors } = listedAndErrors(collected);
   if (session.options.jsonOutput) {
     write(
       `${JSON.stringify(
         {
           rootdir: discovery.rootdir,
-          tests: selection.selected.map((i) => ({ id: i.id, file: i.file, line: i.line, marks: i.marks.map((m) => m.name), dynamic: i.dynamic })),
-          errors: discovery.errors,
+          tests: listed.map((i) => ({ id: i.id, file: i.file, line: i.line, marks: i.marks.map((m) => m.name), dynamic: i.dynamic })),
+          errors,
           deselected: selection.deselected.length,
         },
         null,
         2,
       )}\n`,
     );
-    return discovery.errors.length > 0 ? ExitCode.INTERRUPTED : selection.selected.length === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK;
+    return errors.length > 0 ? ExitCode.INTERRUPTED : listed.length === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK;
   }
   const counts = session.options.verbosity < -1;
   if (counts) {
     // -qq: no closing line
-    write(countsPerFile(selection.selected.map((item) => item.id)));
+    write(countsPerFile(listed.map((item) => item.id)));
   } else {
     // One write: a write per id costs a system call each, which dominated warm discovery.
-    write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
+    write(listed.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
   }
-  if (discovery.errors.length > 0) {
+  if (errors.length > 0) {
     write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
-    for (const e of discovery.errors) {
+    for (const e of errors) {
       const title = ` ERROR collecting ${e.file} `;
       const side = Math.max(1, Math.floor((80 - title.length) / 2));
       write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
     }
   }
-  const closing = { ...emptyCounts(), deselected: selection.deselected.length, error: discovery.errors.length };
-  const collectedCount = selection.selected.length + selection.deselected.length;
+  const closing = { ...emptyCounts(), deselected: selection.deselected.length, error: errors.length };
+  const collectedCount = listed.length + selection.deselected.length;
   write(counts ? '\n' : `\n${closingLine(closing, seconds, 80, { verbosity: -1, collected: collectedCount })}\n`);
-  if (discovery.errors.length > 0) return ExitCode.INTERRUPTED;
-  return selection.selected.length === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK;
+  if (errors.length > 0) return ExitCode.INTERRUPTED;
+  return listed.length === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK;
 }
 
 /** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */
@@ -88,7 +99,8 @@ export async function discoverCommand(argv: string[], rest: string[], write: (s:
     options.affectedBy === null &&
     options.shard === null && // (a share depends on the timings store too)
     collected.discovery.warnings.length === 0 &&
-    collected.discovery.errors.length === 0;
+    collected.discovery.errors.length === 0 &&
+    collected.discovery.syntaxErrors === undefined;
   for (const w of collected.discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);
   let stdout = '';
   const exitCode = printDiscovery(session, collected, (performance.now() - started) / 1000, (s) => {

@@ -592,6 +592,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       for (const index of deferred) collectModule(index, entries[index]!, true);
     }
 
+    const syntaxErrors: CollectionError[] = [];
     const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index]! }] : []));
     const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
     const verdicts = confirmSyntaxErrors(
@@ -605,8 +606,9 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     for (const { l, entry } of unconfirmed) {
       const index = indexOf.get(l.abs)!;
       if (entry.syntaxError) {
-        itemsOf[index] = [];
-        errorsOf[index] = [{ file: l.rel, message: syntaxErrorMessage(entry.syntaxError) }];
+        itemsOf[index] = [wholeFileItem(l.rel)];
+        errorsOf[index] = [];
+        syntaxErrors.push({ file: l.rel, message: syntaxErrorMessage(entry.syntaxError) });
       } else {
         collectModule(index, entry);
       }
@@ -621,6 +623,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       rootdir,
       items: reorderItems(placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders)),
       errors: errorsOf.flat(),
+      ...(syntaxErrors.length > 0 ? { syntaxErrors } : {}),
       parsedFiles,
       cachedFiles: conftestLookups.length + modules.length - parsedFiles,
       warnings: cache?.warning ? [cache.warning] : [],

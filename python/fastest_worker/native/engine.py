@@ -458,6 +458,10 @@ class NativeEngine:
                                       missing_fixtures=self.falls_back, coverage=self.coverage,
                                       plugin_fixtures=self._plugin_fixtures, plugins_needed=needed,
                                       describe_prefixes=self.collector.describe_prefixes)
+            except SyntaxError as e:
+                # Python cannot compile it: pytest's import reports that (auto), frames and all;
+                # alone, the native engine's import does, a collection error as pytest's.
+                reason = f"cannot analyse {file}: {e}" if self.falls_back else None
             except Exception as e:  # an unreadable file is pytest's job
                 reason = f"cannot analyse {file}: {e}"
             else:
