@@ -19835,6 +19835,10 @@ const LIVE_STATUS_INTERVAL_MS = 50;
 function stripSkipped(reason) {
     return reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason === 'Skipped' ? '' : reason;
 }
+/** Whether the installed pytest (its version as the workers report it) is older than 9. */
+function beforePytest9(version) {
+    return Number(/^(\d+)\./.exec(version ?? '')?.[1]) < 9;
+}
 class ConsoleReporter {
     opts;
     tw;
@@ -20120,7 +20124,7 @@ class ConsoleReporter {
         this.opts.write('\r' + ' '.repeat(this.tw.fullwidth - 1) + '\r');
     }
     finish(info) {
-        if (this.opts.ciVariableSet && Number(/^(\d+)\./.exec(info.pytestVersion ?? '')?.[1]) < 9)
+        if (this.opts.ciVariableSet && beforePytest9(info.pytestVersion))
             this.ci = true;
         this.countsKnown();
         if (info.deselected)
@@ -20160,7 +20164,8 @@ class ConsoleReporter {
         // pytest's terminal-summary hooks, last registered first: --junitxml's line, the conftest
         // files', pytest-cov's, the installed plugins', then --durations (pytest's runner module).
         const junitxml = info.junitxml ?? this.opts.junitxml;
-        if (junitxml && this.verbosity >= 0)
+        // (pytest before 9 prints it under -q too)
+        if (junitxml && (this.verbosity >= 0 || beforePytest9(info.pytestVersion)))
             this.writeSep('-', `generated xml file: ${junitxml}`);
         const plugins = combinePluginsSummaries(info.pluginsSummaries ?? []);
         this.pluginsText(plugins.conftests);

@@ -36,7 +36,12 @@ def _arity(action):
 
 
 def _strict_config(config):
-    value = config.getini("strict_config")
+    """pytest's own test: the strict_config ini, else the strict ini (pytest 9); before pytest 9,
+    which has neither, the --strict-config flag as parsed with the addopts."""
+    try:
+        value = config.getini("strict_config")
+    except ValueError:
+        return bool(getattr(config.known_args_namespace, "strict_config", False))
     if value is None:
         try:
             value = config.getini("strict")  # pytest 9

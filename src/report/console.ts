@@ -270,6 +270,11 @@ function stripSkipped(reason: string): string {
   return reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason === 'Skipped' ? '' : reason;
 }
 
+/** Whether the installed pytest (its version as the workers report it) is older than 9. */
+function beforePytest9(version: string | undefined): boolean {
+  return Number(/^(\d+)\./.exec(version ?? '')?.[1]) < 9;
+}
+
 export class ConsoleReporter {
   private readonly tw: TermWriter;
   private readonly fence: Fence;
@@ -542,7 +547,7 @@ export class ConsoleReporter {
   }
 
   finish(info: FinishInfo): FinishSummary {
-    if (this.opts.ciVariableSet && Number(/^(\d+)\./.exec(info.pytestVersion ?? '')?.[1]) < 9) this.ci = true;
+    if (this.opts.ciVariableSet && beforePytest9(info.pytestVersion)) this.ci = true;
     this.countsKnown();
     if (info.deselected) this.counts.deselected = info.deselected;
     this.configWarnings = info.configWarnings ?? [];
@@ -576,7 +581,8 @@ export class ConsoleReporter {
     // pytest's terminal-summary hooks, last registered first: --junitxml's line, the conftest
     // files', pytest-cov's, the installed plugins', then --durations (pytest's runner module).
     const junitxml = info.junitxml ?? this.opts.junitxml;
-    if (junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${junitxml}`);
+    // (pytest before 9 prints it under -q too)
+    if (junitxml && (this.verbosity >= 0 || beforePytest9(info.pytestVersion))) this.writeSep('-', `generated xml file: ${junitxml}`);
     const plugins = combinePluginsSummaries(info.pluginsSummaries ?? []);
     this.pluginsText(plugins.conftests);
     if (info.coverage) this.coverageSection(info.coverage);
