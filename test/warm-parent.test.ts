@@ -245,6 +245,25 @@ def test_ending():
     expect(Object.values(probes(p))[0].ppid).not.toBe(r.pid);
   });
 
+  it("imports nothing pytest would import after a conftest statement that may configure it (sqlalchemy's plugin and its testing fixtures)", () => {
+    // the conftest sets what sharedpkg.fixtures reads at import: imported in the parent before the
+    // conftest ran, the class had no fixture and every test erred (`fixture 'thing' not found`)
+    const p = project({
+      'tests/conftest.py': 'import pytest\nimport sharedpkg.config\n\nsharedpkg.config.fixture_fn = pytest.fixture\n',
+      'tests/test_a.py': 'from sharedpkg.fixtures import Base\n\n\nclass TestA(Base):\n    def test_a(self, thing):\n        assert thing == 42\n',
+    });
+    writeFileSync(join(p.lib, 'sharedpkg', 'config.py'), 'fixture_fn = None\n');
+    writeFileSync(
+      join(p.lib, 'sharedpkg', 'fixtures.py'),
+      'from sharedpkg import config\n\n\nclass Base:\n    if config.fixture_fn is not None:\n\n        @config.fixture_fn()\n        def thing(self):\n            return 42\n',
+    );
+    for (const round of [1, 2, 3]) {
+      const r = run(p, '1');
+      expect(r.code, `round ${round}: ${r.stdout}${r.stderr}`).toBe(0);
+    }
+    expect(record(p).imported).toEqual(['sharedpkg.config']);
+  });
+
   it('imports the packages of a virtualenv inside the project in the parent, rather than reading them as project files', () => {
     // django-ninja's checkout with its `.venv/` inside: Django's files were followed as the
     // project's own (ast-parsed, hundreds of files, every run) and never preloaded

@@ -72,32 +72,103 @@ def _installed(name):
         return False
 
 
-def _leading_imports(body):
-    """(module, level) pairs the file imports before its first other statement: what runs after
-    it (os.environ changes, sys.path edits, settings) may change what such an import does. The
-    optional-dependency idioms count too: `try: import x` / `except ImportError:` (the try
-    body, when its modules are installed), and `if find_spec("x"):` (the branch taken)."""
-    names = []
-    for index, stmt in enumerate(body):
-        if index == 0 and isinstance(stmt, ast.Expr) and isinstance(getattr(stmt, "value", None), ast.Constant):
-            continue  # docstring
-        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            names.extend(_import_names(stmt))
-        elif isinstance(stmt, ast.Try) and _only_imports(stmt.body) and all(
-                isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
-                for h in stmt.handlers):
-            inner = [pair for i in stmt.body if not isinstance(i, ast.Pass) for pair in _import_names(i)]
-            if not all(level == 0 and _installed(name) for name, level in inner):
-                break  # the handler runs: its code may differ
-            names.extend(inner)
-        elif isinstance(stmt, ast.If) and _find_spec_guard(stmt.test):
-            branch = stmt.body if _installed(_find_spec_guard(stmt.test)) else stmt.orelse
-            if not _only_imports(branch):
-                break
-            names.extend(pair for i in branch if not isinstance(i, ast.Pass) for pair in _import_names(i))
-        else:
-            break
-    return names
+def _idiom_imports(stmt):
+    """(module, level) pairs of an import statement or of an optional-dependency idiom whose
+    outcome is known here: `try: import x` / `except ImportError:` (the try body, when its modules
+    are installed) and `if find_spec("x"):` (the branch taken). None for any other statement."""
+    if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+        return _import_names(stmt)
+    if isinstance(stmt, ast.Try) and not stmt.orelse and not stmt.finalbody and len(stmt.handlers) == 1 and (
+            isinstance(stmt.handlers[0].type, ast.Name)
+            and stmt.handlers[0].type.id in ("ImportError", "ModuleNotFoundError")):
+        inner = _block_imports(stmt.body)
+        if inner is not None and all(level == 0 and _installed(name) for name, level in inner):
+            return inner
+        return _block_imports(stmt.handlers[0].body)  # the handler runs (a flag set, a fallback import)
+    if isinstance(stmt, ast.If) and _find_spec_guard(stmt.test):
+        branch = stmt.body if _installed(_find_spec_guard(stmt.test)) else stmt.orelse
+        if not _only_imports(branch):
+            return None
+        return [pair for i in branch if not isinstance(i, ast.Pass) for pair in _import_names(i)]
+    return None
+
+
+def _block_imports(body):
+    """The imports of statements that are imports, the idioms above or effect-free; None if one
+    is none of these."""
+    pairs = []
+    for stmt in body:
+        inner = _idiom_imports(stmt)
+        if inner is None:
+            if not _effect_free(stmt):
+                return None
+            continue
+        pairs.extend(inner)
+    return pairs
+
+
+# Calls that change nothing an import after them could see (their arguments checked too).
+_INERT_CALLS = {"list", "dict", "set", "tuple", "frozenset", "str", "bytes", "int", "float", "bool", "len",
+                "sorted", "range", "enumerate", "zip", "repr", "min", "max", "object", "Path", "pathlib.Path",
+                "os.getenv", "os.environ.get", "os.getcwd", "os.fspath", "logging.getLogger", "re.compile",
+                "TypeVar", "typing.TypeVar", "NewType", "typing.NewType", "namedtuple", "collections.namedtuple"}
+
+
+def _dotted(node):
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def _inert(node):
+    """Whether evaluating an expression changes nothing outside it: literals, names, operators and
+    the calls above, os.path's and pytest's (marks, fixtures, params; not register_assert_rewrite)."""
+    for inner in ast.walk(node):
+        if isinstance(inner, (ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)):
+            return False
+        if isinstance(inner, ast.Call):
+            name = _dotted(inner.func)
+            if name is None and isinstance(inner.func, ast.Attribute):
+                continue  # a method of a value made here (`Path(__file__).resolve()`, "".join): walked too
+            name = name or ""
+            if not (name in _INERT_CALLS or name.startswith("os.path.")
+                    or (name.startswith("pytest.") and name != "pytest.register_assert_rewrite")):
+                return False
+    return True
+
+
+def _effect_free(stmt):
+    """Whether a top-level statement leaves the imports after it as they would be without it: a
+    definition (its decorators and a class body taken as such), a docstring, `pass`, names bound to
+    inert expressions, or an `if TYPE_CHECKING:` block. Anything else (a call, an assignment to an
+    attribute or item such as os.environ's, a `with` or a loop) may configure what a later import
+    reads, as a conftest setting a library's environment variable or sys.path does."""
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Pass)):
+        return True
+    if isinstance(stmt, ast.Expr):
+        return isinstance(stmt.value, ast.Constant)
+    if isinstance(stmt, ast.If) and (_dotted(stmt.test) or "").split(".")[-1] == "TYPE_CHECKING":
+        return not stmt.orelse
+    if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        names = all(isinstance(t, ast.Name) or (isinstance(t, ast.Tuple) and all(isinstance(e, ast.Name) for e in t.elts))
+                    for t in targets)
+        return names and (stmt.value is None or _inert(stmt.value))
+    return False
+
+
+def _importorskip_name(stmt):
+    """`x = pytest.importorskip("name")`: the module it imports."""
+    value = stmt.value if isinstance(stmt, (ast.Assign, ast.Expr)) else None
+    if (isinstance(value, ast.Call) and _dotted(value.func) == "pytest.importorskip" and value.args
+            and isinstance(value.args[0], ast.Constant) and isinstance(value.args[0].value, str)):
+        return value.args[0].value
+    return None
 
 
 def _module_file(name, level, importer, bases):
@@ -137,9 +208,13 @@ _MAX_PROJECT_FILES = 2000
 
 
 def candidate_modules(files, rootdir):
-    """The absolute imports the test files, the conftest.py files above them and the project
-    modules they lead to import first, in first-seen order. Project modules are followed by
-    reading them, never by importing them."""
+    """The absolute imports of the test files, the conftest.py files above them and the project
+    modules they lead to, in the order pytest's session would import them (each directory's
+    conftest.py before its modules; a project module read where it is imported), up to the first
+    statement that may change what a later import does (_effect_free): a conftest that sets a
+    library's environment variable, edits sys.path or configures a library's module (sqlalchemy's
+    plugin, before its testing modules are imported) ends the list there. Project modules are
+    followed by reading them, never by importing them."""
     rootdir = os.path.abspath(rootdir)
     # a virtualenv inside the project (`.venv/`) is on sys.path under the rootdir too: what it
     # holds is third-party (to import in the parent), not project files to read and follow
@@ -147,7 +222,7 @@ def candidate_modules(files, rootdir):
     project_bases = [rootdir] + [os.path.abspath(p) for p in sys.path
                                  if p and os.path.abspath(p).startswith(rootdir + os.sep)
                                  and not any((os.path.realpath(p) + os.sep).startswith(r) for r in shared)]
-    work = []
+    order = []
     for path in files:
         path = os.path.abspath(path)
         chain = []
@@ -157,26 +232,47 @@ def candidate_modules(files, rootdir):
             if directory == rootdir or os.path.dirname(directory) == directory:
                 break
             directory = os.path.dirname(directory)
-        work.extend(list(reversed(chain)) + [path])
+        order.extend(list(reversed(chain)) + [path])
     seen_files = set()
     ordered = []
-    while work and len(seen_files) < _MAX_PROJECT_FILES:
-        candidate = work.pop(0)
-        if candidate in seen_files or not candidate.endswith(".py") or not os.path.isfile(candidate):
-            continue
+
+    def read(candidate):
+        """Adds what `candidate` imports; False once a conftest.py met a statement with an effect
+        (another file's effect ends only its own reading: a test module or a project module that
+        configures a library for the test modules after it is not known to happen)."""
+        if candidate in seen_files or len(seen_files) >= _MAX_PROJECT_FILES:
+            return True
+        if not candidate.endswith(".py") or not os.path.isfile(candidate):
+            return True
         seen_files.add(candidate)
         try:
             with open(candidate, "rb") as f:
                 tree = ast.parse(f.read())
         except (OSError, SyntaxError, ValueError):
-            continue
+            return False  # its import fails or does what cannot be read
         bases = [os.path.dirname(candidate)] + project_bases  # rootdir-relative and sibling imports
-        for name, level in _leading_imports(tree.body):
-            own = _module_file(name, level, candidate, bases)
-            if own:
-                work.extend(own)
-            elif level == 0:
-                ordered.append(name)
+        for stmt in tree.body:
+            pairs = _idiom_imports(stmt)
+            if pairs is None:
+                skipped = _importorskip_name(stmt)
+                if skipped is not None:
+                    pairs = [(skipped, 0)]
+                elif _effect_free(stmt):
+                    continue
+                else:
+                    return os.path.basename(candidate) != "conftest.py"
+            for name, level in pairs:
+                own = _module_file(name, level, candidate, bases)
+                if own:
+                    if not all([read(file) for file in own]):
+                        return False
+                elif level == 0:
+                    ordered.append(name)
+        return True
+
+    for candidate in order:
+        if not read(candidate):
+            break
     out = []
     for name in ordered:
         if name not in out:
