@@ -39,3 +39,49 @@ describe('config.getoption by option string in the native engine', () => {
     60_000,
   );
 });
+
+describe("the terminal reporter a conftest's pytest_sessionstart writes to (sqlalchemy's plugin banner)", () => {
+  it("is there to write to in the native engine, as pytest's: the run is pytest's, no INTERNALERROR", async () => {
+    const dir = tempDirForFile('fastest-reporter-');
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\naddopts = -p no:cacheprovider\n');
+    writeFileSync(
+      join(dir, 'conftest.py'),
+      [
+        'def pytest_sessionstart(session):',
+        '    reporter = session.config.pluginmanager.get_plugin("terminalreporter")',
+        '    if reporter:',
+        '        reporter.write_sep("=", "banner")',
+        '        reporter.write_line("a line")',
+        '        reporter.write("text")',
+        '        reporter.ensure_newline()',
+        '        reporter.section("section")',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'test_a.py'), 'def test_a():\n    pass\n');
+    const temp = join(dir, '.tmp');
+    const pytest = await runIn(python, ['-m', 'pytest', '-q'], dir, '', temp);
+    expect(pytest.out).toContain('a line');
+    for (const engine of ['native', 'auto']) {
+      const fastest = await runIn(process.execPath, [cli, '--engine', engine, '-n', '1', '-q'], dir, '', temp);
+      expect(
+        {
+          code: fastest.code,
+          last: fastest.out
+            .trim()
+            .split('\n')
+            .at(-1)
+            ?.replace(/ in .*/, ''),
+        },
+        fastest.out + fastest.err,
+      ).toEqual({
+        code: pytest.code,
+        last: pytest.out
+          .trim()
+          .split('\n')
+          .at(-1)
+          ?.replace(/ in .*/, ''),
+      });
+    }
+  }, 60_000);
+});

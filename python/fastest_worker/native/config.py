@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import sys
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -200,6 +201,8 @@ class NativePluginManager:
             return _LoggingPluginView(config)
         if name == "pytestconfig":
             return config
+        if name == "terminalreporter":
+            return _TerminalReporterView()
         return _Opaque(name)
 
     def get_plugin(self, name: str):
@@ -295,6 +298,39 @@ class _Opaque:
 
     def __repr__(self) -> str:
         return f"<native stand-in for pytest's {self._name!r} plugin>"
+
+
+class _TerminalReporterView(_Opaque):
+    """pytest's "terminalreporter" for a conftest or plugin that writes to it (sqlalchemy's plugin
+    writes its banner at pytest_sessionstart): the text goes where a print() of that moment goes,
+    as the writing methods of pytest's TerminalReporter lay it out."""
+
+    def __init__(self):
+        super().__init__("terminalreporter")
+
+    def write(self, content, *, flush: bool = False, **markup) -> None:
+        sys.stdout.write(str(content))
+
+    def line(self, msg, **markup) -> None:
+        sys.stdout.write(str(msg) + "\n")
+
+    write_line = line
+
+    def ensure_newline(self) -> None:
+        pass
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def write_sep(self, sep: str, title=None, fullwidth=None, **markup) -> None:
+        from _pytest._io import TerminalWriter
+
+        writer = TerminalWriter(sys.stdout)
+        writer.hasmarkup = False
+        writer.sep(sep, title, fullwidth)
+
+    def section(self, title: str, sep: str = "=", **kw) -> None:
+        self.write_sep(sep, title, **kw)
 
 
 class _LoggingPluginView:
