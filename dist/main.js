@@ -5772,6 +5772,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             engine: options.engine,
             pytestArgs: options.pytestArgs,
             commandLine: session.commandLine,
+            // `pytest -n N` runs the tests in pytest-xdist's workers, whose sys.argv is ['-c']
+            ...(options.workers !== null && options.workers !== 0 ? { xdistArgv: true } : {}),
             // (-k matches mark names too)
             reportMarks: (selection.checkExpansions.size > 0 || unlisted.length > 0) && (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined),
             ...(filtering
@@ -23424,6 +23426,7 @@ class Pool {
             timeout: this.opts.timeoutSeconds ?? 0,
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
             ...(this.opts.commandLine ? { argv: this.opts.commandLine } : {}),
+            ...(this.opts.xdistArgv ? { argvXdist: true } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
             ...(this.opts.junitFamily ? { junitFamily: this.opts.junitFamily } : {}),
             ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { cli, runIn, writeLines } from './helpers/against-pytest.js';
+import { cli, hasModule, runIn, writeLines } from './helpers/against-pytest.js';
 
 const work = mkdtempSync(join(tmpdir(), 'fastest-worker-argv-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -26,15 +26,36 @@ it("a test's sys.argv holds pytest's script and the command line, in either engi
   await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'), { ARGV_OUT: out });
   const pytest = argv();
   expect(pytest.slice(1)).toEqual(args);
-  for (const [engine, workers] of [
-    ['native', '1'],
-    ['pytest', '2'],
-  ]) {
-    await runIn(process.execPath, [cli, ...args, '--engine', engine!, '-n', workers!], dir, '', join(work, 'tmp'), { ARGV_OUT: out });
+  for (const engine of ['native', 'pytest']) {
+    await runIn(process.execPath, [cli, ...args, '--engine', engine], dir, '', join(work, 'tmp'), { ARGV_OUT: out });
     const fastest = argv();
     expect({ engine, argv: fastest.slice(1) }).toEqual({ engine, argv: args });
     // the `pytest` script beside the interpreter, as when pytest is typed (else pytest's __main__.py)
     expect(['pytest', '__main__.py']).toContain(basename(fastest[0]!));
+  }
+});
+
+it.skipIf(!hasModule('xdist'))("with -n, a test's sys.argv is pytest-xdist's workers' (typer's coverage of a click app run with no arguments)", async () => {
+  const dir = join(work, 'x');
+  writeLines(dir, 'pytest.ini', ['[pytest]']);
+  writeLines(dir, 'test_argv.py', [
+    'import json, os, sys',
+    '',
+    'def test_argv():',
+    '    with open(os.environ["ARGV_OUT"], "w") as f:',
+    '        json.dump(sys.argv, f)',
+  ]);
+  const out = join(work, 'argv-x.json');
+  const argv = () => JSON.parse(readFileSync(out, 'utf8')) as string[];
+  const args = ['-p', 'no:cacheprovider', '-q', 'test_argv.py'];
+  for (const workers of ['1', '2']) {
+    await runIn('python3', ['-m', 'pytest', '-p', 'xdist', '-n', workers, ...args], dir, '', join(work, 'tmp'), { ARGV_OUT: out });
+    const pytest = argv();
+    expect(pytest).toEqual(['-c']);
+    for (const engine of ['native', 'pytest']) {
+      await runIn(process.execPath, [cli, '-n', workers, '--engine', engine, ...args], dir, '', join(work, 'tmp'), { ARGV_OUT: out });
+      expect({ engine, workers, argv: argv() }).toEqual({ engine, workers, argv: pytest });
+    }
   }
 });
 

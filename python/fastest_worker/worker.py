@@ -724,6 +724,8 @@ def _main(proto_fds=None):
         sys.argv = _pytest_argv(init["argv"])
         if os.path.basename(sys.argv[0]) == "pytest":
             _main_module_as_script(sys.argv[0])
+        if init.get("argvXdist"):
+            sys.argv = ["-c"]  # `pytest -n N`: pytest-xdist's workers are `python -c` processes
     global _full_trace
     _full_trace = "--full-trace" in (init.get("args") or [])
     if init.get("capture") == "no":

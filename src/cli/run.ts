@@ -827,6 +827,8 @@ async function runSession(
         engine: options.engine,
         pytestArgs: options.pytestArgs,
         commandLine: session.commandLine,
+        // `pytest -n N` runs the tests in pytest-xdist's workers, whose sys.argv is ['-c']
+        ...(options.workers !== null && options.workers !== 0 ? { xdistArgv: true } : {}),
         // (-k matches mark names too)
         reportMarks:
           (selection.checkExpansions.size > 0 || unlisted.length > 0) && (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined),

@@ -32,6 +32,8 @@ export interface RunOptions {
   pytestArgs: string[];
   /** What tests see in `sys.argv` after pytest's script (init's `argv`). */
   commandLine?: string[];
+  /** `-n` was given: tests see `sys.argv` as pytest-xdist's workers do (`['-c']`, init's `argvXdist`). */
+  xdistArgv?: boolean;
   capture: 'fd' | 'sys' | 'no';
   verbose: number;
   /** Per test (setup + call + teardown), and per collection of a unit. */
@@ -593,6 +595,7 @@ class Pool {
       timeout: this.opts.timeoutSeconds ?? 0,
       ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
       ...(this.opts.commandLine ? { argv: this.opts.commandLine } : {}),
+      ...(this.opts.xdistArgv ? { argvXdist: true } : {}),
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
       ...(this.opts.junitFamily ? { junitFamily: this.opts.junitFamily } : {}),
       ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
