@@ -10,8 +10,9 @@ import { cli, hasModule, runIn, writeLines } from './helpers/against-pytest.js';
 const work = mkdtempSync(join(tmpdir(), 'fastest-worker-argv-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-it("a test's sys.argv holds pytest's script and the command line, in either engine and worker count", async () => {
-  const dir = join(work, 'p');
+/** A project whose one test writes its sys.argv to ARGV_OUT; `argv()` reads what it wrote. */
+function argvProject(name: string): { dir: string; out: string; argv: () => string[] } {
+  const dir = join(work, name);
   writeLines(dir, 'pytest.ini', ['[pytest]']);
   writeLines(dir, 'test_argv.py', [
     'import json, os, sys',
@@ -20,8 +21,12 @@ it("a test's sys.argv holds pytest's script and the command line, in either engi
     '    with open(os.environ["ARGV_OUT"], "w") as f:',
     '        json.dump(sys.argv, f)',
   ]);
-  const out = join(work, 'argv.json');
-  const argv = () => JSON.parse(readFileSync(out, 'utf8')) as string[];
+  const out = join(work, `${name}-argv.json`);
+  return { dir, out, argv: () => JSON.parse(readFileSync(out, 'utf8')) as string[] };
+}
+
+it("a test's sys.argv holds pytest's script and the command line, in either engine and worker count", async () => {
+  const { dir, out, argv } = argvProject('p');
   const args = ['-p', 'no:cacheprovider', '-q', 'test_argv.py', '-k', 'argv'];
   await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'), { ARGV_OUT: out });
   const pytest = argv();
@@ -36,17 +41,7 @@ it("a test's sys.argv holds pytest's script and the command line, in either engi
 });
 
 it.skipIf(!hasModule('xdist'))("with -n, a test's sys.argv is pytest-xdist's workers' (typer's coverage of a click app run with no arguments)", async () => {
-  const dir = join(work, 'x');
-  writeLines(dir, 'pytest.ini', ['[pytest]']);
-  writeLines(dir, 'test_argv.py', [
-    'import json, os, sys',
-    '',
-    'def test_argv():',
-    '    with open(os.environ["ARGV_OUT"], "w") as f:',
-    '        json.dump(sys.argv, f)',
-  ]);
-  const out = join(work, 'argv-x.json');
-  const argv = () => JSON.parse(readFileSync(out, 'utf8')) as string[];
+  const { dir, out, argv } = argvProject('x');
   const args = ['-p', 'no:cacheprovider', '-q', 'test_argv.py'];
   for (const workers of ['1', '2']) {
     await runIn('python3', ['-m', 'pytest', '-p', 'xdist', '-n', workers, ...args], dir, '', join(work, 'tmp'), { ARGV_OUT: out });
