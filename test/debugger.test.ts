@@ -136,6 +136,27 @@ describe('a debugger a test starts', () => {
     expect(fastest.code).toBe(0);
   });
 
+  it("--pdbcls alone (deepdiff's addopts): fastest runs the tests, a breakpoint() starts the class it names", async () => {
+    const dir = project({
+      'mydbg.py': [
+        'import pdb',
+        '',
+        'class MyPdb(pdb.Pdb):',
+        '    def __init__(self, *args, **kwargs):',
+        '        print("MyPdb in use")',
+        '        super().__init__(*args, **kwargs)',
+      ],
+      'test_t.py': ['def test_debugged():', '    x = 41', '    breakpoint()', '    assert x + 1 == 42', '', 'def test_other():', '    pass'],
+    });
+    const args = [...common, '--pdbcls=mydbg:MyPdb'];
+    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, 'c\n', tempRoot);
+    const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1'], dir, 'c\n', tempRoot);
+    expect(pytest.out).toContain('MyPdb in use');
+    expect(fastest.out).toMatch(/^platform .* fastest-/m); // not handed to real pytest
+    expect(normalOutput(fastest.out)).toBe(normalOutput(pytest.out));
+    expect(fastest.code).toBe(pytest.code);
+  });
+
   it.concurrent.each([['native'], ['pytest']])('on a terminal, edits lines with readline and takes Ctrl-C as pytest does: engine %s', async (engine) => {
     const dir = project({ 'test_t.py': ['def test_debugged():', '    x = 41', '    breakpoint()', '    assert x + 1 == 42'] });
     writeLines(dir, 'drive.py', PTY_DRIVER);

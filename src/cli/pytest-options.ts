@@ -46,7 +46,9 @@ export const PYTEST_ROUTED_OPTIONS: readonly RoutedOption[] = [
   { names: ['--max-warnings'], arity: 'one', route: 'session' },
   // interactive
   { names: ['--pdb'], arity: 'none', route: 'session' },
-  { names: ['--pdbcls'], arity: 'one', route: 'session' },
+  // the debugger class pytest uses for --pdb, --trace and a test's breakpoint(): alone (deepdiff's
+  // addopts) it takes effect only at a breakpoint, which the pytest engine's workers stop at
+  { names: ['--pdbcls'], arity: 'one', route: 'engine' },
   { names: ['--trace'], arity: 'none', route: 'session' },
   // informational: pytest prints instead of (or around) running
   { names: ['--markers'], arity: 'none', route: 'session' },
