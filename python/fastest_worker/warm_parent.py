@@ -249,7 +249,8 @@ def candidate_modules(files, rootdir):
             with open(candidate, "rb") as f:
                 tree = ast.parse(f.read())
         except (OSError, SyntaxError, ValueError):
-            return False  # its import fails or does what cannot be read
+            # its import fails, or does what cannot be read: a conftest's ends the list
+            return os.path.basename(candidate) != "conftest.py"
         bases = [os.path.dirname(candidate)] + project_bases  # rootdir-relative and sibling imports
         for stmt in tree.body:
             pairs = _idiom_imports(stmt)
@@ -264,15 +265,18 @@ def candidate_modules(files, rootdir):
             for name, level in pairs:
                 own = _module_file(name, level, candidate, bases)
                 if own:
-                    if not all([read(file) for file in own]):
+                    if not all(read(file) for file in own):
                         return False
                 elif level == 0:
                     ordered.append(name)
         return True
 
-    for candidate in order:
-        if not read(candidate):
-            break
+    try:
+        for candidate in order:
+            if not read(candidate):
+                break
+    except RecursionError:
+        pass  # a chain of project imports deeper than the interpreter's stack: what came before it
     out = []
     for name in ordered:
         if name not in out:
