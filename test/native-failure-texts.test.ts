@@ -4,7 +4,7 @@
 // assertion helpers, pytest's or fastest's).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, fixtureCopies, hasModule, normalOutput, runIn, writeLines } from './helpers/against-pytest.js';
+import { cli, fixtureCopies, hasModule, normalOutput, runIn, writeLines, type Ran } from './helpers/against-pytest.js';
 
 const { work, project } = fixtureCopies(join(__dirname, 'fixtures', 'native-basic'), 'fastest-failure-texts-');
 const FIXTURES = [
@@ -25,6 +25,16 @@ const FIXTURES = [
   'doctest_namespace',
 ];
 
+/** pytest, then fastest's native engine in one worker, on `args` in `dir`. */
+async function pytestAndNative(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ pytest: Ran; fastest: Ran }> {
+  const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'), env);
+  const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'), env);
+  return { pytest, fastest };
+}
+
+/** The output without times and object addresses (`<... object at 0x>`). */
+const withoutAddresses = (out: string) => normalOutput(out).replace(/0x[0-9a-f]+/g, '0x');
+
 describe("builtin fixtures in a failure's arguments", () => {
   it('print as under pytest', async () => {
     const dir = project((d) =>
@@ -35,11 +45,9 @@ describe("builtin fixtures in a failure's arguments", () => {
       ),
     );
     const args = ['-p', 'no:cacheprovider', 'tests/test_args.py'];
-    const addresses = (out: string) => normalOutput(out).replace(/0x[0-9a-f]+/g, '0x');
-    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'));
-    const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'));
-    expect(addresses(pytest.out)).toContain('capsys = <_pytest.capture.CaptureFixture object at 0x>');
-    expect(addresses(fastest.out)).toBe(addresses(pytest.out));
+    const { pytest, fastest } = await pytestAndNative(dir, args);
+    expect(withoutAddresses(pytest.out)).toContain('capsys = <_pytest.capture.CaptureFixture object at 0x>');
+    expect(withoutAddresses(fastest.out)).toBe(withoutAddresses(pytest.out));
   }, 60_000);
 });
 
@@ -64,11 +72,9 @@ describe('a test that reads stdin while output is captured', () => {
       ]),
     );
     const args = ['-p', 'no:cacheprovider', 'tests/test_stdin.py'];
-    const addresses = (out: string) => normalOutput(out).replace(/0x[0-9a-f]+/g, '0x');
-    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'));
-    const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'));
+    const { pytest, fastest } = await pytestAndNative(dir, args);
     expect(pytest.out).toMatch(/_pytest\/capture\.py:\d+: OSError/);
-    expect(addresses(fastest.out)).toBe(addresses(pytest.out));
+    expect(withoutAddresses(fastest.out)).toBe(withoutAddresses(pytest.out));
   }, 60_000);
 });
 
@@ -76,8 +82,7 @@ describe('a module the command line names that python_files does not match', () 
   it("has its assertions rewritten, as pytest's initial paths (lark: pytest tests/test_trees.py)", async () => {
     const dir = project((d) => writeLines(d, 'tests/check_values.py', ['def test_values():', '    assert 1 == 2, "msg"']));
     const args = ['-p', 'no:cacheprovider', 'tests/check_values.py'];
-    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'));
-    const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'));
+    const { pytest, fastest } = await pytestAndNative(dir, args);
     expect(pytest.out).toContain('E       assert 1 == 2');
     expect(normalOutput(fastest.out)).toBe(normalOutput(pytest.out));
   }, 60_000);
@@ -99,8 +104,7 @@ describe.skipIf(!hasModule('hypothesis'))("hypothesis's explanation of a failing
     const args = ['-p', 'no:cacheprovider', 'tests/test_explained.py'];
     // hypothesis's own pytest plugin loaded, as it is wherever hypothesis is installed
     const withPlugins = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
-    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'), withPlugins);
-    const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'), withPlugins);
+    const { pytest, fastest } = await pytestAndNative(dir, args, withPlugins);
     expect(pytest.out).toMatch(/(Falsifying example|Failing test case): test_small\(/);
     expect(normalOutput(fastest.out)).toBe(normalOutput(pytest.out));
   }, 60_000);
@@ -126,8 +130,7 @@ describe("the ini's assertion verbosity and truncation limits", () => {
         ]);
       });
       const args = ['-p', 'no:cacheprovider', 'tests/test_diff.py'];
-      const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'), { CI: '' });
-      const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'), { CI: '' });
+      const { pytest, fastest } = await pytestAndNative(dir, args, { CI: '' });
       const failures = (out: string) =>
         normalOutput(out)
           .split('\n')
@@ -153,8 +156,7 @@ describe("a unittest test's helper calling unittest's assertEqual (bottle's asse
       ]),
     );
     const args = ['-p', 'no:cacheprovider', 'tests/test_helper.py'];
-    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'));
-    const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'));
+    const { pytest, fastest } = await pytestAndNative(dir, args);
     expect(pytest.out).toContain('tests/test_helper.py:5: in check');
     expect(normalOutput(fastest.out)).toBe(normalOutput(pytest.out));
   }, 60_000);

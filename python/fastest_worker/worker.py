@@ -721,11 +721,11 @@ def _main(proto_fds=None):
         # pytest's main sets it for the session, before conftests load; either engine's tests see it
         os.environ["PYTEST_VERSION"] = pytest_version
     if init.get("argv") is not None:
-        sys.argv = _pytest_argv(init["argv"])
-        if os.path.basename(sys.argv[0]) == "pytest":
-            _main_module_as_script(sys.argv[0])
-        if init.get("argvXdist"):
-            sys.argv = ["-c"]  # `pytest -n N`: pytest-xdist's workers are `python -c` processes
+        argv = _pytest_argv(init["argv"])
+        if os.path.basename(argv[0]) == "pytest":
+            _main_module_as_script(argv[0])
+        # `pytest -n N`: pytest-xdist's workers are `python -c` processes
+        sys.argv = ["-c"] if init.get("argvXdist") else argv
     global _full_trace
     _full_trace = "--full-trace" in (init.get("args") or [])
     if init.get("capture") == "no":

@@ -1,7 +1,8 @@
 """Comparison details for failed asserts, the way pytest words them.
 
-Standard library only; pytest is never imported here (``approx`` objects are
-recognised by duck typing when ``_pytest.python_api`` is already loaded).
+Standard library only at import; pytest is never imported here but for ``running_on_ci``, which
+asks the loaded pytest (``approx`` objects are recognised by duck typing when
+``_pytest.python_api`` is already loaded).
 
 API
 ---
@@ -29,7 +30,6 @@ from __future__ import annotations
 import collections
 import dataclasses
 import itertools
-import os
 import pprint as _std_pprint
 import re
 import reprlib
@@ -61,12 +61,13 @@ def _dict_items(obj: dict) -> Any:
 
 
 def running_on_ci() -> bool:
-    """pytest's test: from pytest 9 a CI or BUILD_NUMBER that is not empty, before 9 one that is
-    set (`CI=` is on CI there). pytest is imported by the time a failure is explained."""
-    names = ("CI", "BUILD_NUMBER")
-    if getattr(sys.modules.get("pytest"), "version_tuple", (9,)) < (9,):
-        return any(name in os.environ for name in names)
-    return any(os.environ.get(name) for name in names)
+    """The installed pytest's own answer (before pytest 9 a set but empty CI counts): pytest is
+    loaded by the time a failure is explained."""
+    try:
+        from _pytest.compat import running_on_ci as pytest_running_on_ci
+    except ImportError:  # pytest before 9 keeps it with its assertion helpers
+        from _pytest.assertion.util import running_on_ci as pytest_running_on_ci
+    return pytest_running_on_ci()
 
 
 # --------------------------------------------------------------------------- saferepr
